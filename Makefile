@@ -1,0 +1,37 @@
+# planmejora: las dos órdenes de instalación son `make demo` y `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= sqlite:///demo.db
+
+.PHONY: demo test lint bench muestras clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.instalado: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.instalado
+	$(BIN)/planmejora extraer muestras
+
+test: $(VENV)/.instalado
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: $(VENV)/.instalado
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: $(VENV)/.instalado
+	$(BIN)/python -m bench
+
+muestras: $(VENV)/.instalado
+	$(BIN)/python muestras/generar.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

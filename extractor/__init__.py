@@ -1,0 +1,27 @@
+"""Reads copies of GEM-FM014 and returns the cells as written, each with its origin.
+
+The extractor knows files, never the meaning of values: dates stay text (or the
+typed value Excel stored), yes/no words stay words. `normalizacion` interprets.
+"""
+
+from extractor.modelo import (
+    Celda,
+    DocumentoCrudo,
+    FilaCruda,
+    FilaLeida,
+    FirmaCruda,
+    HojaLeida,
+    Origen,
+    PlanCrudo,
+)
+
+__all__ = [
+    "Celda",
+    "DocumentoCrudo",
+    "FilaCruda",
+    "FilaLeida",
+    "FirmaCruda",
+    "HojaLeida",
+    "Origen",
+    "PlanCrudo",
+]

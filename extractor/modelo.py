@@ -1,0 +1,120 @@
+"""The neutral shape every format reader produces, whatever the file looked like.
+
+Keys are the canonical names of the form (see `extractor/vocabulario.py`):
+header keys `entidad`, `codigo`, `version`, `fecha_formato`, `proceso_auditado`,
+`procedimientos`, `responsables`, `fecha_suscripcion`; column keys `numero`,
+`descripcion`, `accion_mejora`, `meta_indicador`, `plazo_meses`, `fecha_inicio`,
+`fecha_terminacion`, `dependencia`, `cargo_responsable`, `cumplimiento`,
+`efectividad`, `estado_accion`, `direccion_tecnica`, `observaciones`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+TipoArchivo = Literal["pdf", "docx", "xlsx"]
+ValorExcel = dt.datetime | dt.date | int | float | bool
+
+
+@dataclass(frozen=True, slots=True)
+class Origen:
+    """Where a person finds the value: PDF page, Excel sheet, and row.
+
+    `fila` is the Excel row number in a workbook, and the position of the row
+    among the findings rows (1 = first finding row) in PDF and Word tables.
+    """
+
+    pagina: int | None = None
+    hoja: str | None = None
+    fila: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Celda:
+    """One value as the document showed it, before anyone interprets it.
+
+    `texto` is the text shown (line breaks kept, `None` for an empty cell).
+    `valor` is the typed value Excel stored (a real date cell, a number), and
+    `formato` its number format: `mmm-yy` means the writer meant a month.
+    `fusionada` marks a grid position covered by a merged cell that starts
+    elsewhere: vertically, the reader repeats the merged text (`texto` set);
+    horizontally, only the first column holds the text (`texto` is `None`).
+    `caja` is the horizontal extent (x0, x1) on a PDF page, to align columns of
+    a table that goes on over pages without repeating its title row.
+    """
+
+    texto: str | None
+    origen: Origen = field(default_factory=Origen)
+    valor: ValorExcel | None = None
+    formato: str | None = None
+    fusionada: bool = False
+    caja: tuple[float, float] | None = None
+
+
+@dataclass(slots=True)
+class FilaLeida:
+    """One row as a format reader saw it, before anyone knows what it is.
+
+    A paragraph or a free line of text is a row of one cell with `tabla=None`;
+    a table row has one cell per grid column and the index of its table in the
+    document (a table that goes on over a PDF page break gets a new index).
+    """
+
+    celdas: list[Celda]
+    tabla: int | None = None
+    pagina: int | None = None
+
+
+@dataclass(slots=True)
+class HojaLeida:
+    """Everything a reader saw of one place that may hold one copy of the form.
+
+    A PDF or Word file is one `HojaLeida`; a workbook gives one per visible sheet.
+    """
+
+    filas: list[FilaLeida]
+    nombre: str | None = None
+
+
+@dataclass(slots=True)
+class FilaCruda:
+    """One row of the findings table, cells keyed by canonical column."""
+
+    celdas: dict[str, Celda]
+    origen: Origen
+
+
+@dataclass(frozen=True, slots=True)
+class FirmaCruda:
+    nombre: str
+    cargo: str | None = None
+
+
+@dataclass(slots=True)
+class PlanCrudo:
+    """One copy of the form: a file usually holds one, a workbook one per sheet."""
+
+    encabezado: dict[str, Celda] = field(default_factory=dict)
+    filas: list[FilaCruda] = field(default_factory=list)
+    columnas_desconocidas: list[str] = field(default_factory=list)
+    columnas_faltantes: list[str] = field(default_factory=list)
+    firmas: list[FirmaCruda] = field(default_factory=list)
+    proyecto: Celda | None = None
+    hoja: str | None = None
+
+
+@dataclass(slots=True)
+class DocumentoCrudo:
+    """What one file gave.
+
+    `error` set: the file could not be read (`planes` is empty). `error` unset
+    and `planes` empty: a readable document that holds no copy of the form.
+    """
+
+    archivo: str
+    sha256: str
+    tipo: TipoArchivo
+    planes: list[PlanCrudo] = field(default_factory=list)
+    error: str | None = None

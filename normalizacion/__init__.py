@@ -1,0 +1,4 @@
+"""Turns what people typed into typed values, and says how each was obtained.
+
+Pure functions, no I/O: it knows values, never files.
+"""
