@@ -1,0 +1,238 @@
+"""From the rows a reader saw to one copy of the form: header block, findings, signatures.
+
+Shared by every format, so a layout learned once works for PDF, Word and Excel:
+the findings table is found by its title row (columns matched by meaning), the
+rows above it are the header block, the rows after its last finding the signatures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.columnas import AjustesColumnas, Asignacion, asignar, mejor_puntaje, parece_fila_titulos
+from extractor.encabezado import LectorEncabezado, buscar_rotulo, segmentos
+from extractor.modelo import Celda, FilaCruda, FilaLeida, HojaLeida, Origen, PlanCrudo
+from extractor.pie import LectorPie, empieza_pie, es_marca_de_firmas
+from extractor.textos import clave
+
+_CORTAS = ("plazo_meses", "fecha_inicio", "fecha_terminacion", "cumplimiento", "efectividad", "estado_accion")
+_HEREDABLES = ("numero", "descripcion")
+
+
+@dataclass(frozen=True, slots=True)
+class AjustesEnsamble:
+    columnas: AjustesColumnas = field(default_factory=AjustesColumnas)
+    minimo_campos_hallazgo: int = 2
+    """A row with fewer filled fields (and no number) is not a finding: stray text, a signature."""
+
+
+def _textos(fila: FilaLeida) -> list[str | None]:
+    return [c.texto for c in fila.celdas]
+
+
+def _es_fila_titulos(fila: FilaLeida, ajustes: AjustesEnsamble) -> bool:
+    return fila.tabla is not None and parece_fila_titulos(_textos(fila), ajustes.columnas)
+
+
+def _es_segundo_nivel(fila: FilaLeida, ajustes: AjustesEnsamble) -> bool:
+    """A row under the title row that is more titles (Cumplimiento / Efectividad / Estado), not a finding."""
+    distintos = {t.strip() for t in _textos(fila) if t and t.strip()}
+    if not distintos:
+        return False
+    parecidos = sum(1 for t in distintos if mejor_puntaje(t) >= ajustes.columnas.umbral_fila_titulos)
+    return parecidos >= 1 and parecidos >= 0.6 * len(distintos)
+
+
+def _tiene_titulo_de_grupo(fila: FilaLeida) -> bool:
+    """A text cell followed by cells its merge covers: SEGUIMIENTO over three columns."""
+    celdas = fila.celdas
+    return any(
+        c.texto and c.texto.strip() and i + 1 < len(celdas) and celdas[i + 1].fusionada and not celdas[i + 1].texto
+        for i, c in enumerate(celdas)
+    )
+
+
+def _vacia(fila: FilaLeida) -> bool:
+    return not any(c.texto and c.texto.strip() for c in fila.celdas)
+
+
+@dataclass(slots=True)
+class _Tabla:
+    """The findings table as it goes on: its column map and the geometry to follow it over pages."""
+
+    asignacion: Asignacion
+    ancho: int
+    cajas: list[tuple[float, float] | None]
+    tabla: int | None
+
+    @classmethod
+    def desde(cls, niveles: list[FilaLeida], ajustes: AjustesEnsamble) -> _Tabla:
+        titulos = niveles[-1]
+        asignacion = asignar([_textos(f) for f in niveles], ajustes.columnas)
+        return cls(asignacion, len(titulos.celdas), [c.caja for c in titulos.celdas], titulos.tabla)
+
+    def posiciones(self, fila: FilaLeida) -> dict[int, int] | None:
+        """Grid position of each cell of `fila` in the title row, or None when the row is another table."""
+        if len(fila.celdas) == self.ancho:
+            return {i: i for i in range(self.ancho)}
+        if all(self.cajas) and all(c.caja for c in fila.celdas):
+            mapa: dict[int, int] = {}
+            for i, celda in enumerate(fila.celdas):
+                assert celda.caja is not None
+                x0, x1 = celda.caja
+                solapes = [
+                    (min(x1, caja[1]) - max(x0, caja[0]), j) for j, caja in enumerate(self.cajas) if caja is not None
+                ]
+                solape, j = max(solapes)
+                if solape > 0:
+                    mapa[i] = j
+            return mapa if len(set(mapa.values())) >= max(3, self.ancho // 2) else None
+        return None
+
+    def celdas(self, fila: FilaLeida, posiciones: dict[int, int]) -> dict[str, Celda]:
+        valores: dict[str, Celda] = {}
+        for i, celda in enumerate(fila.celdas):
+            campo = self.asignacion.columnas.get(posiciones.get(i, -1))
+            if campo is None:
+                continue
+            previa = valores.get(campo)
+            if previa is None or not previa.texto:
+                valores[campo] = celda
+            elif celda.texto:
+                valores[campo] = Celda(f"{previa.texto}\n{celda.texto}", previa.origen, previa.valor, previa.formato)
+        return valores
+
+
+def _llenos(celdas: dict[str, Celda], campos: tuple[str, ...] | None = None) -> int:
+    return sum(1 for k, c in celdas.items() if (campos is None or k in campos) and c.texto and c.texto.strip())
+
+
+def _unir(anterior: FilaCruda, fragmento: dict[str, Celda]) -> None:
+    """A finding cut by a page break: each cell's text goes on from where it stopped."""
+    for campo, celda in fragmento.items():
+        if not celda.texto or not celda.texto.strip():
+            continue
+        previa = anterior.celdas.get(campo)
+        if previa is None or not previa.texto:
+            anterior.celdas[campo] = celda
+        else:
+            anterior.celdas[campo] = Celda(
+                f"{previa.texto}\n{celda.texto}", previa.origen, previa.valor, previa.formato
+            )
+
+
+def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> PlanCrudo | None:
+    """The copy of the form in `hoja`, or None when it holds none."""
+    filas = hoja.filas
+    inicio = next((i for i, f in enumerate(filas) if _es_fila_titulos(f, ajustes)), None)
+    encabezado = LectorEncabezado.nuevo()
+    for fila in filas[: inicio if inicio is not None else len(filas)]:
+        encabezado.leer_fila(fila)
+    if inicio is None:
+        if encabezado.cuantos_rotulos() >= 3 and any("mejoramiento" in k for k in encabezado.vistos):
+            return PlanCrudo(encabezado=encabezado.resultado(), hoja=hoja.nombre)
+        return None
+
+    niveles = [filas[inicio]]
+    if inicio > 0 and filas[inicio - 1].tabla == filas[inicio].tabla and _tiene_titulo_de_grupo(filas[inicio - 1]):
+        niveles.insert(0, filas[inicio - 1])
+    siguiente = inicio + 1
+    if (
+        siguiente < len(filas)
+        and filas[siguiente].tabla == filas[inicio].tabla
+        and _es_segundo_nivel(filas[siguiente], ajustes)
+    ):
+        niveles.append(filas[siguiente])
+        siguiente += 1
+    tabla = _Tabla.desde(niveles, ajustes)
+    plan = PlanCrudo(
+        hoja=hoja.nombre,
+        columnas_desconocidas=list(tabla.asignacion.desconocidas.values()),
+        columnas_faltantes=tabla.asignacion.faltantes,
+    )
+
+    hallazgos: list[FilaCruda] = []
+    pagina_ultimo: int | None = None
+    fin = len(filas)
+    i = siguiente
+    while i < len(filas):
+        fila = filas[i]
+        i += 1
+        if fila.tabla is None:
+            if empieza_pie(fila):
+                fin = i - 1
+                break
+            continue
+        if _vacia(fila):
+            continue
+        if _es_fila_titulos(fila, ajustes):
+            nuevos = [fila]
+            if i < len(filas) and filas[i].tabla == fila.tabla and _es_segundo_nivel(filas[i], ajustes):
+                nuevos.append(filas[i])
+                i += 1
+            tabla = _Tabla.desde(nuevos, ajustes)
+            continue
+        if empieza_pie(fila):
+            fin = i - 1
+            break
+        posiciones = tabla.posiciones(fila)
+        if posiciones is None:
+            if fila.tabla != tabla.tabla:
+                fin = i - 1
+                break
+            continue
+        tabla.tabla = fila.tabla
+        celdas = tabla.celdas(fila, posiciones)
+        numero = celdas.get("numero")
+        sin_numero = numero is None or not (numero.texto and numero.texto.strip())
+        nueva_pagina = fila.pagina is not None and pagina_ultimo is not None and fila.pagina != pagina_ultimo
+        if hallazgos and sin_numero and nueva_pagina and _llenos(celdas, _CORTAS) == 0:
+            _unir(hallazgos[-1], celdas)
+            pagina_ultimo = fila.pagina
+            continue
+        if hallazgos and sin_numero and numero is not None and numero.fusionada:
+            for campo in _HEREDABLES:
+                propia = celdas.get(campo)
+                if propia is None or not propia.texto:
+                    heredada = hallazgos[-1].celdas.get(campo)
+                    if heredada is not None:
+                        celdas[campo] = Celda(heredada.texto, heredada.origen, heredada.valor, heredada.formato, True)
+        if sin_numero and _llenos(celdas) < max(ajustes.minimo_campos_hallazgo, 3):
+            if hallazgos and _parece_firmas(fila):
+                fin = i - 1
+                break
+            continue
+        if _llenos(celdas) < ajustes.minimo_campos_hallazgo:
+            continue
+        primera = next((c for c in fila.celdas if c.texto), fila.celdas[0])
+        fila_origen = primera.origen.fila if primera.origen.fila is not None else len(hallazgos) + 1
+        origen = Origen(pagina=fila.pagina, hoja=hoja.nombre, fila=fila_origen)
+        hallazgos.append(FilaCruda(celdas=celdas, origen=origen))
+        pagina_ultimo = fila.pagina
+    plan.filas = hallazgos
+    plan.encabezado = encabezado.resultado()
+
+    pie = LectorPie(ignorar=encabezado.vistos | {clave(t) for t in _textos_titulos(niveles)})
+    for fila in filas[fin:]:
+        if fila.tabla is not None and fila.tabla == tabla.tabla and not empieza_pie(fila) and not _parece_firmas(fila):
+            continue
+        if any(buscar_rotulo(c.texto or "") for c in segmentos(fila)) and not empieza_pie(fila):
+            continue
+        pie.leer_fila(fila)
+    plan.firmas = pie.firmas()
+    plan.proyecto = pie.proyecto
+    return plan
+
+
+def _textos_titulos(niveles: list[FilaLeida]) -> list[str]:
+    return [t for f in niveles for t in _textos(f) if t]
+
+
+def _parece_firmas(fila: FilaLeida) -> bool:
+    """Few short texts and no number: names and positions under the table, not a finding."""
+    textos = [c.texto.strip() for c in fila.celdas if c.texto and c.texto.strip()]
+    if not textos or len(textos) > 4:
+        return False
+    if any(es_marca_de_firmas(t) for t in textos):
+        return True
+    return all(len(t) <= 80 and not any(ch.isdigit() for ch in t) for t in textos)

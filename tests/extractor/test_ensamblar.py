@@ -1,0 +1,237 @@
+"""The assembler turns rows seen by any reader into one copy of the form."""
+
+from extractor.ensamblar import ensamblar
+from extractor.modelo import Celda, FilaLeida, HojaLeida
+
+TITULOS = [
+    "N° hallazgo",
+    "Descripción del hallazgo",
+    "Acción de mejora",
+    "Meta (Indicador de Cumplimiento)",
+    "Tiempo de Ejecución Programado (Meses)",
+    "Fecha inicial de la Acción",
+    "Fecha terminación de la Acción",
+    "Dependencia donde se realiza la acción",
+    "Cargo Responsable",
+    "Cumplimiento",
+    "Efectividad",
+    "Estado de la Acción (Cerrada-C / Abierta-A)",
+    "Dirección Técnica Responsable",
+    "Observaciones",
+]
+
+
+def linea(texto: str, pagina: int | None = None) -> FilaLeida:
+    return FilaLeida([Celda(texto)], tabla=None, pagina=pagina)
+
+
+def fila(textos: list[str | None], tabla: int = 0, pagina: int | None = None) -> FilaLeida:
+    return FilaLeida([Celda(t) for t in textos], tabla=tabla, pagina=pagina)
+
+
+def hallazgo(numero: str | None, descripcion: str, inicio: str = "jun-21", fin: str = "ene-22") -> list[str | None]:
+    return [
+        numero,
+        descripcion,
+        "Socializar resultados",
+        "% Cumplimiento",
+        "4",
+        inicio,
+        fin,
+        "Secretaría de Planeación",
+        "Directora",
+        "Si",
+        "Si",
+        "Cerrada-C",
+        "Dirección de Planeación",
+        "Sin observación",
+    ]
+
+
+ENCABEZADO = [
+    linea("ALCALDIA MUNICIPAL DE CALICA"),
+    linea("PROCESO DE GESTION EVALUACION Y MEJORA"),
+    linea("FORMATO PLAN DE MEJORAMIENTO"),
+    linea("VERSION: 02"),
+    linea("FECHA:09/07/2021"),
+    linea("CODIGO:GEM-FM014"),
+    linea("Proceso Auditado: Gestión Estratégica"),
+    linea("Procedimientos: GES-PR011 - FORMULACION Y SEGUIMIENTO PLAN DE DESARROLLO"),
+    linea("Responsables: Directora de Planeación Estratégica"),
+    linea("Fecha de Suscripción: 21sept-21"),
+]
+
+PIE = [
+    linea("Firma Responsables:"),
+    linea("Ing. CESAR AUGUSTO CRUZ GONZALEZ\tLUZ-ANDREA HERNÁNDEZ TEJEDOR"),
+    linea("Secretario de Planeación\tDirectora de Planeación Estratégica"),
+    linea("Proyectó: Javier Lamprea – Profesional de apoyo"),
+]
+
+
+def textos_encabezado(hoja: HojaLeida) -> dict[str, str | None]:
+    plan = ensamblar(hoja)
+    assert plan is not None
+    return {k: v.texto for k, v in plan.encabezado.items()}
+
+
+def test_el_ejemplo_del_formato_da_encabezado_hallazgos_y_firmas() -> None:
+    hoja = HojaLeida([*ENCABEZADO, fila(TITULOS), fila(hallazgo("1", "Primero")), fila(hallazgo("2", "Segundo")), *PIE])
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert {k: v.texto for k, v in plan.encabezado.items()} == {
+        "entidad": "ALCALDIA MUNICIPAL DE CALICA",
+        "version": "02",
+        "fecha_formato": "09/07/2021",
+        "codigo": "GEM-FM014",
+        "proceso_auditado": "Gestión Estratégica",
+        "procedimientos": "GES-PR011 - FORMULACION Y SEGUIMIENTO PLAN DE DESARROLLO",
+        "responsables": "Directora de Planeación Estratégica",
+        "fecha_suscripcion": "21sept-21",
+    }
+    assert [f.celdas["descripcion"].texto for f in plan.filas] == ["Primero", "Segundo"]
+    assert [f.origen.fila for f in plan.filas] == [1, 2]
+    assert plan.columnas_faltantes == [] and plan.columnas_desconocidas == []
+    assert [(f.nombre, f.cargo) for f in plan.firmas] == [
+        ("Ing. CESAR AUGUSTO CRUZ GONZALEZ", "Secretario de Planeación"),
+        ("LUZ-ANDREA HERNÁNDEZ TEJEDOR", "Directora de Planeación Estratégica"),
+    ]
+    assert plan.proyecto is not None and plan.proyecto.texto == "Javier Lamprea – Profesional de apoyo"
+
+
+def test_columnas_en_otro_orden_se_reconocen_por_su_significado() -> None:
+    orden = list(reversed(range(14)))
+    hoja = HojaLeida([fila([TITULOS[i] for i in orden]), fila([hallazgo("7", "Otro")[i] for i in orden])])
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert plan.filas[0].celdas["numero"].texto == "7"
+    assert plan.filas[0].celdas["fecha_inicio"].texto == "jun-21"
+
+
+def test_columna_extra_y_columna_faltante_se_reportan() -> None:
+    titulos = [*TITULOS[:12], "Avance %", TITULOS[13]]
+    plan = ensamblar(HojaLeida([fila(titulos), fila(hallazgo("1", "Uno"))]))
+    assert plan is not None
+    assert plan.columnas_desconocidas == ["Avance %"]
+    assert plan.columnas_faltantes == ["direccion_tecnica"]
+    assert "direccion_tecnica" not in plan.filas[0].celdas
+
+
+def test_titulos_en_dos_niveles_con_grupo_seguimiento() -> None:
+    arriba = [*TITULOS[:9], "SEGUIMIENTO", None, None, *TITULOS[12:]]
+    fila_arriba = FilaLeida(
+        [Celda(t, fusionada=(t is None)) for t in arriba],
+        tabla=0,
+    )
+    abajo = [None] * 9 + ["Cumplimiento", "Efectividad", "Estado"] + [None, None]
+    plan = ensamblar(HojaLeida([fila_arriba, fila(abajo), fila(hallazgo("1", "Uno"))]))
+    assert plan is not None
+    assert plan.columnas_faltantes == []
+    assert plan.filas[0].celdas["estado_accion"].texto == "Cerrada-C"
+    assert len(plan.filas) == 1
+
+
+def test_fila_partida_por_salto_de_pagina_es_un_solo_hallazgo() -> None:
+    continuacion: list[str | None] = [None] * 14
+    continuacion[1] = "y su continuación"
+    continuacion[13] = "fin de la observación"
+    hoja = HojaLeida(
+        [
+            fila(TITULOS, tabla=0, pagina=1),
+            fila(hallazgo("1", "Descripción que empieza"), tabla=0, pagina=1),
+            *ENCABEZADO[:3],
+            fila(continuacion, tabla=1, pagina=2),
+            fila(hallazgo("2", "Segundo"), tabla=1, pagina=2),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1", "2"]
+    assert plan.filas[0].celdas["descripcion"].texto == "Descripción que empieza\ny su continuación"
+    assert plan.filas[0].celdas["observaciones"].texto == "Sin observación\nfin de la observación"
+
+
+def test_una_accion_mas_bajo_un_numero_fusionado_hereda_numero_y_descripcion() -> None:
+    segunda = [Celda(t) for t in hallazgo(None, "")]
+    segunda[0] = Celda(None, fusionada=True)
+    segunda[1] = Celda(None, fusionada=True)
+    segunda[2] = Celda("Otra acción")
+    plan = ensamblar(HojaLeida([fila(TITULOS), fila(hallazgo("3", "Compartida")), FilaLeida(segunda, tabla=0)]))
+    assert plan is not None
+    assert [(f.celdas["numero"].texto, f.celdas["descripcion"].texto) for f in plan.filas] == [
+        ("3", "Compartida"),
+        ("3", "Compartida"),
+    ]
+    assert plan.filas[1].celdas["accion_mejora"].texto == "Otra acción"
+
+
+def test_titulo_repetido_filas_vacias_y_tabla_partida_en_dos() -> None:
+    hoja = HojaLeida(
+        [
+            fila(TITULOS, tabla=0),
+            fila(hallazgo("1", "Uno"), tabla=0),
+            fila(TITULOS, tabla=0),
+            fila(hallazgo("2", "Dos"), tabla=0),
+            linea("Continuación"),
+            fila(hallazgo("3", "Tres"), tabla=1),
+            fila([None] * 14, tabla=1),
+            fila([None] * 14, tabla=1),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1", "2", "3"]
+
+
+def test_rotulo_sin_valor_queda_vacio_y_no_toma_la_linea_siguiente() -> None:
+    hoja = HojaLeida(
+        [
+            linea("GOBERNACIÓN DE ARAUCA"),
+            linea("PROCESO AUDITADO"),
+            linea("Procedimientos: Contratación"),
+            fila(TITULOS),
+        ]
+    )
+    assert textos_encabezado(hoja) == {
+        "entidad": "GOBERNACIÓN DE ARAUCA",
+        "proceso_auditado": None,
+        "procedimientos": "Contratación",
+    }
+
+
+def test_rotulos_en_mayusculas_sin_dos_puntos_o_con_tabulador_y_en_celdas() -> None:
+    hoja = HojaLeida(
+        [
+            linea("PROCESO AUDITADO Gestión Financiera"),
+            linea("RESPONSABLES\tTesorero General"),
+            FilaLeida([Celda("Fecha Suscripcion"), Celda(None, fusionada=True), Celda("15/03/2022")], tabla=0),
+            fila(TITULOS, tabla=1),
+        ]
+    )
+    assert textos_encabezado(hoja) == {
+        "proceso_auditado": "Gestión Financiera",
+        "responsables": "Tesorero General",
+        "fecha_suscripcion": "15/03/2022",
+    }
+
+
+def test_documento_sin_tabla_de_hallazgos_no_es_el_formato() -> None:
+    hoja = HojaLeida([linea("MEMORANDO"), linea("Para: Secretaría de Hacienda"), linea("Asunto: viáticos")])
+    assert ensamblar(hoja) is None
+
+
+def test_firmas_en_columnas_de_una_tabla_y_sin_proyecto() -> None:
+    hoja = HojaLeida(
+        [
+            fila(TITULOS, tabla=0),
+            fila(hallazgo("1", "Uno"), tabla=0),
+            FilaLeida([Celda("MARÍA PÉREZ\nTesorera"), Celda("JUAN GÓMEZ\nJefe de Control Interno")], tabla=1),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [(f.nombre, f.cargo) for f in plan.firmas] == [
+        ("MARÍA PÉREZ", "Tesorera"),
+        ("JUAN GÓMEZ", "Jefe de Control Interno"),
+    ]
+    assert plan.proyecto is None
