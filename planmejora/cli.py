@@ -1,14 +1,79 @@
 """The `planmejora` command: a thin layer over `planmejora.api`, one module per verb."""
 
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
 import typer
+from rich.console import Console
+from typer import rich_utils
+from typer.core import TyperCommand, TyperGroup
+
+from planmejora.ordenes import extraer
+
+rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
+rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
+rich_utils.COMMANDS_PANEL_TITLE = "Órdenes"
+rich_utils.DEFAULT_STRING = "[por defecto: {}]"
+rich_utils.ENVVAR_STRING = "[variable de entorno: {}]"
+rich_utils.REQUIRED_LONG_STRING = "[obligatorio]"
+
+
+class _EnEspanol:
+    """Usage line and help option in Spanish: typer only lets us change the panel titles."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        piezas = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(piezas), prefix="Uso: ")
+
+    def get_help_option(self, ctx: Any) -> Any:
+        opcion = super().get_help_option(ctx)  # type: ignore[misc]
+        if opcion is not None:
+            opcion.help = "Muestra esta ayuda y termina."
+        return opcion
+
+
+class Orden(_EnEspanol, TyperCommand):
+    pass
+
+
+class Grupo(_EnEspanol, TyperGroup):
+    pass
+
 
 app = typer.Typer(
     name="planmejora",
+    cls=Grupo,
     help=(
         "Lee copias del FORMATO PLAN DE MEJORAMIENTO (GEM-FM014) en PDF, Word y Excel, "
-        "limpia los valores, los guarda en una base de datos y reporta lo que no pudo confiar."
+        "limpia los valores, los guarda en una base de datos y reporta lo que no pudo confiar.\n\n"
+        "La base de datos se elige con --db o con la variable PLANMEJORA_DB "
+        "(por defecto sqlite:///planmejora.db)."
     ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    options_metavar="[OPCIONES]",
 )
+
+app.command("extraer", cls=Orden, options_metavar="[OPCIONES]")(extraer.extraer)
+
+
+def main() -> None:
+    """Entry point: a user sees a Spanish sentence, never a traceback."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        Console(stderr=True).print("[yellow]Interrumpido por el usuario.[/]")
+        sys.exit(130)
+    except Exception as error:
+        logging.getLogger("planmejora").debug("Error inesperado", exc_info=True)
+        Console(stderr=True).print(
+            f"[bold red]Error inesperado:[/] {type(error).__name__}: {error}. "
+            "Nada quedó a medias en la base de datos; vuelva a intentarlo o reporte este mensaje."
+        )
+        sys.exit(1)

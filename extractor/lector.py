@@ -1,0 +1,202 @@
+"""The door of the extractor: what a file really is, whether it is safe to open, and which reader reads it.
+
+Limits are checked here, before any parser sees the bytes, and every failure
+becomes a Spanish message in `DocumentoCrudo.error`: a bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.ensamblar import ensamblar
+from extractor.errores import ArchivoIlegible
+from extractor.modelo import DocumentoCrudo, HojaLeida, TipoArchivo
+
+log = logging.getLogger(__name__)
+
+MB = 1024 * 1024
+EXTENSIONES: dict[str, TipoArchivo] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".doc": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xlsx",
+}
+_NOMBRES: dict[str, str] = {
+    "pdf": "un PDF",
+    "docx": "un documento de Word (.docx)",
+    "xlsx": "un libro de Excel (.xlsx)",
+}
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+@dataclass(frozen=True, slots=True)
+class Limites:
+    """What one file may cost before it is refused; the defaults suit years of office archives."""
+
+    max_bytes: int = 100 * MB
+    max_descomprimido: int = 500 * MB
+    """Total uncompressed size a .docx/.xlsx may declare (a zip bomb declares gigabytes)."""
+    max_proporcion: float = 200.0
+    """Uncompressed / compressed size of a .docx/.xlsx: real ones stay well under 50."""
+    max_miembros: int = 10_000
+    max_paginas: int = 500
+
+
+def tipo_por_extension(ruta: Path) -> TipoArchivo | None:
+    return EXTENSIONES.get(ruta.suffix.lower())
+
+
+def _contenido(ruta: Path, cabecera: bytes) -> str | None:
+    """What the bytes are: pdf, docx, xlsx, ole (old Office or password-protected), zip, or None."""
+    if b"%PDF-" in cabecera[:1024]:
+        return "pdf"
+    if cabecera.startswith(_OLE):
+        return "ole"
+    if cabecera.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(ruta) as zf:
+                nombres = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return "zip"
+        if "word/document.xml" in nombres:
+            return "docx"
+        if "xl/workbook.xml" in nombres:
+            return "xlsx"
+        return "zip"
+    return None
+
+
+def _ole_protegido(ruta: Path) -> bool:
+    """Office saves a password-protected .docx/.xlsx as an OLE file holding an `EncryptedPackage` stream."""
+    with ruta.open("rb") as archivo:
+        return "EncryptedPackage".encode("utf-16-le") in archivo.read(MB)
+
+
+def _revisar_zip(ruta: Path, limites: Limites) -> None:
+    try:
+        with zipfile.ZipFile(ruta) as zf:
+            miembros = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ArchivoIlegible(
+            "El archivo está dañado o incompleto: su estructura interna (ZIP) no se puede abrir."
+        ) from error
+    if len(miembros) > limites.max_miembros:
+        raise ArchivoIlegible(
+            f"El archivo contiene {len(miembros)} partes internas (el límite es {limites.max_miembros}): "
+            "no parece un documento de oficina normal y no se abrió."
+        )
+    descomprimido = sum(m.file_size for m in miembros)
+    comprimido = max(1, sum(m.compress_size for m in miembros))
+    if descomprimido > limites.max_descomprimido or descomprimido / comprimido > limites.max_proporcion:
+        raise ArchivoIlegible(
+            f"El archivo declara {descomprimido / MB:.0f} MB al descomprimirse "
+            f"({descomprimido / comprimido:.0f} veces su tamaño): parece una «bomba zip» "
+            "y no se abrió por seguridad."
+        )
+
+
+def _tipo_real(ruta: Path, declarado: TipoArchivo | None, limites: Limites) -> TipoArchivo:
+    """The reader to use; refuses content that is not what the extension says."""
+    with ruta.open("rb") as archivo:
+        cabecera = archivo.read(2048)
+    contenido = _contenido(ruta, cabecera)
+    if contenido == "ole":
+        if _ole_protegido(ruta):
+            raise ArchivoIlegible(
+                "El archivo está protegido con contraseña. Quite la contraseña en Word o Excel y guárdelo de nuevo."
+            )
+        raise ArchivoIlegible(
+            "Es un archivo de Office antiguo (.doc o .xls) que no se puede leer. Ábralo y guárdelo como .docx o .xlsx."
+        )
+    if contenido == "zip":
+        raise ArchivoIlegible(
+            "El archivo es un ZIP que no contiene un documento de Word ni un libro de Excel, "
+            "o está dañado o incompleto."
+        )
+    if contenido is None:
+        esperado = _NOMBRES[declarado] if declarado else "un PDF, Word (.docx) o Excel (.xlsx)"
+        raise ArchivoIlegible(
+            f"El contenido del archivo no es {esperado}: no tiene la marca de ese formato "
+            "(puede estar dañado, truncado o ser de otro tipo)."
+        )
+    if declarado is not None and contenido != declarado:
+        raise ArchivoIlegible(
+            f"La extensión «{ruta.suffix}» dice que es {_NOMBRES[declarado]}, "
+            f"pero el contenido es {_NOMBRES[contenido]}. Corrija la extensión del archivo y vuelva a cargarlo."
+        )
+    tipo: TipoArchivo = contenido  # type: ignore[assignment]
+    if tipo in ("docx", "xlsx"):
+        _revisar_zip(ruta, limites)
+    return tipo
+
+
+def _leer_hojas(ruta: Path, tipo: TipoArchivo, limites: Limites) -> list[HojaLeida]:
+    if tipo == "pdf":
+        from extractor.pdf import leer_pdf
+
+        return leer_pdf(ruta, max_paginas=limites.max_paginas)
+    if tipo == "docx":
+        from extractor.docx import leer_docx
+
+        return leer_docx(ruta)
+    from extractor.xlsx import leer_xlsx
+
+    return leer_xlsx(ruta)
+
+
+def sha256_de(ruta: Path) -> str:
+    with ruta.open("rb") as archivo:
+        return hashlib.file_digest(archivo, "sha256").hexdigest()
+
+
+def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = None) -> DocumentoCrudo:
+    """Read one file into the neutral shape; never raises for a bad file.
+
+    `nombre` is how the file is named in the output (the path as the user gave it).
+    """
+    limites = limites or Limites()
+    ruta = Path(ruta)
+    archivo = nombre if nombre is not None else str(ruta)
+    declarado = tipo_por_extension(ruta)
+    documento = DocumentoCrudo(archivo=archivo, sha256=hashlib.sha256(b"").hexdigest(), tipo=declarado or "pdf")
+    try:
+        if not ruta.exists():
+            raise ArchivoIlegible("No se encontró el archivo.")
+        if ruta.is_dir():
+            raise ArchivoIlegible("Es una carpeta, no un archivo.")
+        tamano = ruta.stat().st_size
+        documento.sha256 = sha256_de(ruta)
+        if tamano == 0:
+            raise ArchivoIlegible("El archivo está vacío (0 bytes).")
+        if tamano > limites.max_bytes:
+            raise ArchivoIlegible(
+                f"El archivo pesa {tamano / MB:.0f} MB y el límite es {limites.max_bytes / MB:.0f} MB."
+            )
+        tipo = _tipo_real(ruta, declarado, limites)
+        documento.tipo = tipo
+        hojas = _leer_hojas(ruta, tipo, limites)
+    except ArchivoIlegible as error:
+        documento.error = error.mensaje
+        return documento
+    except PermissionError:
+        documento.error = "No hay permiso para leer el archivo."
+        return documento
+    except OSError as error:
+        documento.error = f"No se pudo leer el archivo del disco: {error.strerror or error}."
+        return documento
+    except Exception as error:  # a reader bug must not stop the batch; it is logged with its traceback
+        log.exception("Error inesperado leyendo %s", archivo)
+        documento.error = (
+            f"No se pudo leer el archivo por un error inesperado ({type(error).__name__}). "
+            "Revise que el archivo abra en Word, Excel o un lector de PDF."
+        )
+        return documento
+    documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
+    return documento

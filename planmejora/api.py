@@ -1,0 +1,47 @@
+"""What a Python user calls: the same jobs as the command line, without it."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from extractor.lector import EXTENSIONES, Limites, leer
+from normalizacion import normalizar_documento
+from normalizacion.modelo import Plan
+
+_IGNORADOS = ("~$*", ".~lock.*#", "*.tmp", "*.crdownload", "*.part", ".*")
+
+
+def es_copia_candidata(ruta: Path) -> bool:
+    """A file that may be a copy of the form: a known extension, not an Office lock or a temporary file."""
+    if any(fnmatch.fnmatch(ruta.name, patron) for patron in _IGNORADOS):
+        return False
+    return ruta.suffix.lower() in EXTENSIONES
+
+
+def archivos_en(rutas: Iterable[str | Path]) -> list[Path]:
+    """Files given by name, and every candidate copy under the folders given, in a stable order."""
+    encontrados: list[Path] = []
+    for ruta in map(Path, rutas):
+        if ruta.is_dir():
+            encontrados.extend(
+                sorted(
+                    (p for p in ruta.rglob("*") if p.is_file() and es_copia_candidata(p)),
+                    key=lambda p: p.as_posix(),
+                )
+            )
+        else:
+            encontrados.append(ruta)
+    return encontrados
+
+
+def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Plan]:
+    """Every plan in one file, normalized; a bad file gives one plan with `error` set, never an exception."""
+    return normalizar_documento(leer(ruta, limites))
+
+
+def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iterator[Plan]:
+    """The plans of every file under `rutas`, in order."""
+    for ruta in archivos_en(rutas):
+        yield from extraer_archivo(ruta, limites)
