@@ -39,6 +39,8 @@ HUECO_FILAS = 5_000
 """Whatever lies below this many consecutive empty rows is stray content, not the form: it is ignored."""
 HUECO_COLUMNAS = 100
 """Whatever lies right of this many consecutive empty columns is ignored, like `HUECO_FILAS`."""
+UMBRAL_CELDAS_VACIAS = 2 * 1024 * 1024
+"""A sheet's XML larger than this (bytes) is stripped of its empty cells before openpyxl reads it."""
 
 MESES = (
     "enero",
@@ -61,7 +63,13 @@ DIAS_ABREVIADOS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CIFRADO = "EncryptionInfo".encode("utf-16-le")
 _ZIP = b"PK"
-_HAY_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_FORMULA_SIN_VALOR = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*(?:</(?:\w+:)?c>|<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)"
+)
+_DATOS_DE_HOJA = re.compile(rb"<(?:\w+:)?sheetData\b")
+_CELDA = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_CELDA_UBICADA = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=")
+_CELDA_VACIA = re.compile(rb"<(?:\w+:)?c\s[^>]*?/>|<(?:\w+:)?c\s[^>]*>\s*</(?:\w+:)?c>")
 _PIE_O_ENCABEZADO = re.compile(
     rb"<(?:\w+:)?(oddHeader|firstHeader|oddFooter|firstFooter)>(.*?)</(?:\w+:)?\1>", re.DOTALL
 )
@@ -128,17 +136,17 @@ def _cargar(archivo: IO[bytes]) -> tuple[Any, dict[str, _Crudo]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            lector = ExcelReader(archivo, read_only=False, keep_vba=False, data_only=True, keep_links=False)
-            lector.read()
             with zipfile.ZipFile(archivo) as paquete:
+                fuente = _sin_celdas_vacias(paquete) or archivo
+            lector = ExcelReader(fuente, read_only=False, keep_vba=False, data_only=True, keep_links=False)
+            lector.read()
+            with zipfile.ZipFile(fuente) as paquete:
                 partes = set(paquete.namelist())
                 crudos = {
                     hoja.name: _leer_crudo(paquete.read(rel.target))
                     for hoja, rel in lector.parser.find_sheets()
                     if rel.target in partes and hoja.state in (None, "visible") and "chartsheet" not in rel.Type
                 }
-    except ArchivoIlegible:
-        raise
     except zipfile.BadZipFile as e:
         raise ArchivoIlegible("El libro de Excel está dañado: el paquete .xlsx no se puede abrir.") from e
     except KeyError as e:
@@ -156,6 +164,35 @@ def _cargar(archivo: IO[bytes]) -> tuple[Any, dict[str, _Crudo]]:
             "No se pudo leer el archivo como libro de Excel .xlsx: está dañado o no es un libro de Excel."
         ) from e
     return lector.wb, crudos
+
+
+def _sin_celdas_vacias(paquete: zipfile.ZipFile) -> io.BytesIO | None:
+    """A copy of the package whose big sheets lost their empty cells, or None when no sheet is big.
+
+    Borders drawn over thousands of rows are stored as empty cells; openpyxl
+    would build an object for each (seconds and hundreds of MB for one file).
+    """
+    grandes = {
+        info.filename
+        for info in paquete.infolist()
+        if info.filename.endswith(".xml") and info.file_size > UMBRAL_CELDAS_VACIAS
+    }
+    if not grandes:
+        return None
+    copia = io.BytesIO()
+    with zipfile.ZipFile(copia, "w", zipfile.ZIP_STORED) as nueva:
+        for info in paquete.infolist():
+            datos = paquete.read(info)
+            nueva.writestr(info, _adelgazar(datos) if info.filename in grandes else datos)
+    copia.seek(0)
+    return copia
+
+
+def _adelgazar(xml: bytes) -> bytes:
+    """Without its empty cells, when every cell says where it is (else removing one would shift the next)."""
+    if not _DATOS_DE_HOJA.search(xml) or len(_CELDA.findall(xml)) != len(_CELDA_UBICADA.findall(xml)):
+        return xml
+    return _CELDA_VACIA.sub(b"", xml)
 
 
 def _leer_crudo(xml: bytes) -> _Crudo:
@@ -182,7 +219,7 @@ def _lineas_impresion(xml: bytes | None) -> list[str]:
 
 def _formulas_sin_valor(xml: bytes) -> dict[Posicion, str]:
     """Formula text of the cells whose result was never computed (files written by programs, not Excel)."""
-    if not _HAY_FORMULA.search(xml):
+    if not _FORMULA_SIN_VALOR.search(xml):
         return {}
     formulas: dict[Posicion, str] = {}
     compartidas: dict[str, tuple[str, str]] = {}

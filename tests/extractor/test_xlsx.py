@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.styles import Border, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor import xlsx
@@ -142,6 +144,7 @@ def test_filas_y_columnas_vacias(tmp_path: Path) -> None:
         ws["D5"] = "b"
         ws["E20"].number_format = "0.00"
         ws["F30"] = "   "
+        ws["XFD1048576"].number_format = "0.00"
 
     hoja = _una_hoja(tmp_path, rellenar)
 
@@ -287,6 +290,45 @@ def test_lo_que_queda_tras_un_gran_hueco_se_ignora(tmp_path: Path) -> None:
         ws.cell(row=1, column=2 + xlsx.HUECO_COLUMNAS, value="basura")
 
     assert _textos(_una_hoja(tmp_path, rellenar)) == [["plan"]]
+
+
+def _bordes_y_datos(ws: Worksheet) -> None:
+    for fila in ws["A1:D40"]:
+        for celda in fila:
+            celda.border = Border(left=Side(style="thin"))
+    ws["B2"], ws["C3"], ws["D3"] = "x", "=B2", 5
+    ws.merge_cells("B3:B4")
+    ws["B3"] = "combinada"
+    ws["A4"] = "y"
+
+
+def test_hoja_grande_de_celdas_vacias_se_lee_igual(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Empty bordered cells are dropped before openpyxl sees them; what shows stays the same."""
+    ruta = _libro(tmp_path, ("Plan", _bordes_y_datos))
+    normal = leer_xlsx(ruta)
+    monkeypatch.setattr(xlsx, "UMBRAL_CELDAS_VACIAS", 0)
+
+    assert leer_xlsx(ruta) == normal
+    assert _textos(normal[0]) == [
+        [None, "x", None, None],
+        [None, "combinada", "=B2", "5"],
+        ["y", "combinada", None, None],
+    ]
+
+
+def test_celdas_sin_ubicacion_no_se_corren(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some programs omit each cell's address: then an empty cell keeps the next one in its column."""
+
+    def rellenar(ws: Worksheet) -> None:
+        ws["A1"].border = Border(left=Side(style="thin"))
+        ws["B1"] = "x"
+        ws["A2"] = "y"
+
+    ruta = _libro(tmp_path, ("Plan", rellenar))
+    _reescribir(ruta, "xl/worksheets/sheet1.xml", lambda xml: re.sub(r'(<c) r="[A-Z]+[0-9]+"', r"\1", xml))
+    monkeypatch.setattr(xlsx, "UMBRAL_CELDAS_VACIAS", 0)
+
+    assert _textos(leer_xlsx(ruta)[0]) == [[None, "x"], ["y", None]]
 
 
 def test_hoja_demasiado_larga_se_rechaza(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
