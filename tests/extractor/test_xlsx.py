@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.styles import Border, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -150,6 +152,27 @@ def test_filas_y_columnas_vacias(tmp_path: Path) -> None:
 
     assert _textos(hoja) == [["a", None, None], [None, None, "b"]]
     assert [fila.celdas[0].origen.fila for fila in hoja.filas] == [2, 5]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(1, 40), st.integers(1, 12)), st.from_regex(r"[a-zñ0-9]{1,4}", fullmatch=True), min_size=1
+    )
+)
+def test_cada_valor_una_vez_en_su_fila_y_columna(tmp_path: Path, valores: dict[tuple[int, int], str]) -> None:
+    def rellenar(ws: Worksheet) -> None:
+        for (fila, columna), texto in valores.items():
+            ws.cell(row=fila, column=columna, value=texto)
+
+    hoja = _una_hoja(tmp_path, rellenar)
+    primera = min(columna for _, columna in valores)
+
+    assert len({len(fila.celdas) for fila in hoja.filas}) == 1
+    leidos = {
+        (c.origen.fila, primera + i): c.texto for fila in hoja.filas for i, c in enumerate(fila.celdas) if c.texto
+    }
+    assert leidos == valores
 
 
 def test_hojas_ocultas_y_vacias_se_omiten(tmp_path: Path) -> None:
