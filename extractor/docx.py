@@ -489,8 +489,14 @@ def _parte(paquete: zipfile.ZipFile, nombre: str) -> Element | None:
         info = paquete.getinfo(nombre)
     except KeyError:
         return None
-    with paquete.open(info) as flujo:
-        raiz: Element | None = parse(flujo, forbid_dtd=True).getroot()
+    try:
+        with paquete.open(info) as flujo:
+            raiz: Element | None = parse(flujo, forbid_dtd=True).getroot()
+    except ParseError as error:
+        raise ArchivoIlegible(
+            f"El documento de Word está dañado: su parte interna «{nombre}» no es XML válido "
+            f"(falla en la línea {error.position[0]})."
+        ) from error
     if raiz is None:
         return None
     if any(raiz.tag.startswith(estricto) for estricto in _ESTRICTOS):
@@ -586,10 +592,6 @@ def leer_docx(ruta: Path) -> list[HojaLeida]:
         raise ArchivoIlegible(
             "El documento de Word contiene declaraciones XML no permitidas (DTD o entidades) "
             "y no se abrió por seguridad."
-        ) from error
-    except ParseError as error:
-        raise ArchivoIlegible(
-            f"El documento de Word está dañado: su XML interno no se puede leer ({error})."
         ) from error
     except (zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise ArchivoIlegible(

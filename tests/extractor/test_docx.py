@@ -152,6 +152,16 @@ def test_encabezado_de_pagina_primero_y_una_sola_vez(tmp_path: Path) -> None:
     ]
 
 
+def test_el_encabezado_de_primera_pagina_solo_cuando_la_seccion_lo_usa(tmp_path: Path) -> None:
+    documento = docx.Document()
+    seccion = documento.sections[0]
+    seccion.first_page_header.paragraphs[0].text = "BORRADOR"
+    seccion.header.paragraphs[0].text = "FORMATO PLAN DE MEJORAMIENTO"
+    seccion.different_first_page_header_footer = False
+
+    assert textos(leer(guardar(documento, tmp_path / "plan.docx"))) == [(None, ["FORMATO PLAN DE MEJORAMIENTO"])]
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -418,7 +428,7 @@ def la_mitad_de_un_docx(ruta: Path) -> None:
         (bytes_sueltos(b"Esto no es un documento de Word"), "no es un documento de Word .docx"),
         (la_mitad_de_un_docx, "no es un documento de Word .docx"),
         (zip_con({"hola.txt": "hola"}), "falta word/document.xml"),
-        (zip_con({"word/document.xml": "<w:document><w:body>"}), "XML interno no se puede leer"),
+        (zip_con({"word/document.xml": "<w:document><w:body>"}), "«word/document.xml» no es XML válido"),
         (zip_con({"word/document.xml": '<!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;&a;</d>'}), "no se abrió por seguridad"),
         (zip_con({"word/document.xml": f'<w:hdr xmlns:w="{W}"/>'}), "no contiene un documento de Word"),
     ],
