@@ -2,3 +2,7 @@
 
 Pure functions, no I/O: it knows values, never files.
 """
+
+from normalizacion.documento import normalizar_documento
+
+__all__ = ["normalizar_documento"]

@@ -1,0 +1,144 @@
+"""From what a reader saw in one file to the plans of the contract, each value typed and every doubt said.
+
+One `Plan` per copy of the form (a workbook may hold one per sheet); a file that could not
+be read, or holds no copy, still gives exactly one `Plan`, so every file answers.
+Problems go in reading order: header dates, table columns, then each finding.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extractor.modelo import Celda, DocumentoCrudo, FilaCruda, PlanCrudo
+from normalizacion import problemas
+from normalizacion.fechas import LecturaFecha, normalizar_fecha
+from normalizacion.modelo import Encabezado, Fecha, Firma, Hallazgo, Plan, Problema
+from normalizacion.reglas import problemas_de_fecha, revisar_hallazgo
+from normalizacion.valores import Lectura, leer_estado, leer_plazo, leer_si_no, texto
+
+_VACIA = Celda(None)
+
+
+def normalizar_documento(documento: DocumentoCrudo) -> list[Plan]:
+    """Every plan of one file, in sheet order; never raises for what a document contains."""
+    if documento.error is not None:
+        return [_plan_vacio(documento, error=documento.error)]
+    if not documento.planes:
+        return [_plan_vacio(documento, problema=problemas.no_es_gem_fm014())]
+    return [normalizar_plan(documento, plan) for plan in documento.planes]
+
+
+def _plan_vacio(documento: DocumentoCrudo, error: str | None = None, problema: Problema | None = None) -> Plan:
+    return Plan(
+        documento.archivo,
+        documento.sha256,
+        documento.tipo,
+        error=error,
+        problemas=[problema] if problema else [],
+    )
+
+
+def normalizar_plan(documento: DocumentoCrudo, crudo: PlanCrudo) -> Plan:
+    """One copy of the form: header, findings, signatures, and the problems of each."""
+    encabezado, hallados = _encabezado(crudo.encabezado)
+    hallados += [problemas.columna_desconocida(t) for t in crudo.columnas_desconocidas]
+    hallados += [problemas.columna_faltante(c) for c in crudo.columnas_faltantes]
+    faltantes = frozenset(crudo.columnas_faltantes)
+    hallazgos: list[Hallazgo] = []
+    for i, fila in enumerate(crudo.filas):
+        hallazgo, de_fila = _hallazgo(f"hallazgos[{i}]", fila, faltantes, encabezado.fecha_suscripcion)
+        hallazgos.append(hallazgo)
+        hallados += de_fila
+    firmas = [Firma(nombre, texto(f.cargo)) for f in crudo.firmas if (nombre := texto(f.nombre))]
+    return Plan(
+        documento.archivo,
+        documento.sha256,
+        documento.tipo,
+        encabezado=encabezado,
+        hallazgos=hallazgos,
+        firmas=firmas,
+        proyecto=texto(crudo.proyecto.texto) if crudo.proyecto else None,
+        problemas=hallados,
+        hoja=crudo.hoja,
+    )
+
+
+def _encabezado(celdas: dict[str, Celda]) -> tuple[Encabezado, list[Problema]]:
+    encabezado = Encabezado(
+        entidad=_texto(celdas.get("entidad")),
+        codigo=_texto(celdas.get("codigo")),
+        version=_texto(celdas.get("version")),
+        proceso_auditado=_texto(celdas.get("proceso_auditado")),
+        procedimientos=_texto(celdas.get("procedimientos")),
+        responsables=_texto(celdas.get("responsables")),
+    )
+    hallados: list[Problema] = []
+    for clave, requerida in (("fecha_formato", False), ("fecha_suscripcion", True)):
+        celda = celdas.get(clave)
+        lectura = _fecha(celda)
+        setattr(encabezado, clave, lectura.fecha)
+        hallados += problemas_de_fecha(f"encabezado.{clave}", lectura, requerida, celda.origen if celda else None)
+    return encabezado, hallados
+
+
+def _hallazgo(
+    ruta: str, fila: FilaCruda, faltantes: frozenset[str], suscripcion: Fecha
+) -> tuple[Hallazgo, list[Problema]]:
+    def celda(clave: str) -> Celda:
+        return fila.celdas.get(clave) or _VACIA
+
+    def textual(clave: str) -> str | None:
+        return texto(celda(clave).texto)
+
+    plazo = leer_plazo(celda("plazo_meses").texto, celda("plazo_meses").valor)
+    cumplimiento = leer_si_no(celda("cumplimiento").texto, celda("cumplimiento").valor)
+    efectividad = leer_si_no(celda("efectividad").texto, celda("efectividad").valor)
+    estado = leer_estado(celda("estado_accion").texto)
+    lecturas: dict[str, Lectura[Any]] = {
+        "plazo_meses": plazo,
+        "cumplimiento": cumplimiento,
+        "efectividad": efectividad,
+        "estado_accion": estado,
+    }
+    hallados = [
+        problemas.valor_desconocido(f"{ruta}.{clave}", celda(clave).texto, fila.origen)
+        for clave, lectura in lecturas.items()
+        if lectura.desconocido
+    ]
+    fechas = revisar_hallazgo(
+        ruta,
+        None if "fecha_inicio" in faltantes else _fecha(celda("fecha_inicio")),
+        None if "fecha_terminacion" in faltantes else _fecha(celda("fecha_terminacion")),
+        plazo.valor,
+        celda("plazo_meses").texto,
+        suscripcion,
+        fila.origen,
+    )
+    hallazgo = Hallazgo(
+        numero=textual("numero"),
+        descripcion=textual("descripcion"),
+        accion_mejora=textual("accion_mejora"),
+        meta_indicador=textual("meta_indicador"),
+        plazo_meses=plazo.valor,
+        fecha_inicio=fechas.inicio,
+        fecha_terminacion=fechas.terminacion,
+        dependencia=textual("dependencia"),
+        cargo_responsable=textual("cargo_responsable"),
+        cumplimiento=cumplimiento.valor,
+        efectividad=efectividad.valor,
+        estado_accion=estado.valor,
+        direccion_tecnica=textual("direccion_tecnica"),
+        observaciones=textual("observaciones"),
+        origen=fila.origen,
+    )
+    return hallazgo, hallados + fechas.problemas
+
+
+def _texto(celda: Celda | None) -> str | None:
+    return texto(celda.texto) if celda else None
+
+
+def _fecha(celda: Celda | None) -> LecturaFecha:
+    if celda is None:
+        return LecturaFecha(Fecha(None, None, None, "vacia"))
+    return normalizar_fecha(celda.texto, celda.valor, celda.formato)
