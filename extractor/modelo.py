@@ -43,6 +43,8 @@ class Celda:
     horizontally, only the first column holds the text (`texto` is `None`).
     `caja` is the horizontal extent (x0, x1) on a PDF page, to align columns of
     a table that goes on over pages without repeating its title row.
+    `confianza` (0 to 1) is set only for text read by OCR from a scanned page:
+    the confidence of its least certain word.
     """
 
     texto: str | None
@@ -51,6 +53,7 @@ class Celda:
     formato: str | None = None
     fusionada: bool = False
     caja: tuple[float, float] | None = None
+    confianza: float | None = None
 
 
 @dataclass(slots=True)
