@@ -1,0 +1,276 @@
+"""The watch itself: settled files go to the ingestion one at a time; only a signal stops it.
+
+One file at a time, in the main thread, so a stop request (SIGTERM from systemd, Ctrl-C) is honoured
+between two files and never leaves one half-loaded. Nothing a file or the database does ends the watch:
+a file that fails unexpectedly is retried a few times with growing pauses, and while the database is
+away every load waits, with pauses growing up to a minute, until it is back.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from watchdog.observers.api import BaseObserver
+
+from planmejora.vigilancia import mover as mudanza
+from planmejora.vigilancia.asentamiento import Asentamiento
+from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
+from planmejora.vigilancia.observador import CON_ERRORES, PROCESADOS, Aviso, Novedad, Sondeo, candidatos, observar
+from planmejora.vigilancia.registro import registro
+
+INTENTOS_POR_ARCHIVO = 4
+PAUSA_INICIAL = 1.0
+PAUSA_MAXIMA = 60.0
+REPASO = 300.0
+"""With events, a full scan every five minutes still catches what the events missed (bursts, renames)."""
+SONDEO_DE_RESPALDO = 10.0
+PACIENCIA_UNA_VEZ = 600.0
+"""A single pass gives up after ten minutes on files that keep changing or a database that stays away."""
+
+
+@dataclass(frozen=True)
+class Opciones:
+    carpeta: Path
+    espera: float = 5.0
+    sondeo: float | None = None
+    una_vez: bool = False
+    mover: bool = False
+    repaso: float = REPASO
+    paciencia: float = PACIENCIA_UNA_VEZ
+
+
+@dataclass
+class Cuenta:
+    cargados: int = 0
+    conocidos: int = 0
+    con_error: int = 0
+    hallazgos: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.cargados or self.conocidos or self.con_error)
+
+
+class Pausa:
+    """Exponential backoff: 1 s, 2 s, 4 s … up to a ceiling; back to the start after a success."""
+
+    def __init__(self, inicial: float = PAUSA_INICIAL, maxima: float = PAUSA_MAXIMA) -> None:
+        self._inicial = inicial
+        self._maxima = maxima
+        self._siguiente = inicial
+
+    def siguiente(self) -> float:
+        valor = self._siguiente
+        self._siguiente = min(2 * valor, self._maxima)
+        return valor
+
+    def reiniciar(self) -> None:
+        self._siguiente = self._inicial
+
+
+@dataclass
+class _Estado:
+    total: Cuenta = field(default_factory=Cuenta)
+    desde_resumen: Cuenta = field(default_factory=Cuenta)
+    intentos: dict[Path, int] = field(default_factory=dict)
+    pausa_hasta: float = 0.0
+    base_caida: bool = False
+
+
+class Vigilante:
+    def __init__(self, opciones: Opciones, ingestor: Ingestor, *, reloj: Callable[[], float] = time.monotonic) -> None:
+        self._op = opciones
+        self._carpeta = opciones.carpeta
+        self._ingestor = ingestor
+        self._reloj = reloj
+        self._parar = threading.Event()
+        self._asentamiento = Asentamiento(opciones.espera, reloj=reloj)
+        self._sondeo = Sondeo(self._carpeta)
+        self._pausa = Pausa()
+        self._estado = _Estado()
+        self._tic = max(0.05, min(0.25, opciones.espera / 4))
+
+    def parar(self) -> None:
+        """Ask the watch to stop after the file in hand; safe to call from a signal handler."""
+        self._parar.set()
+
+    def correr(self) -> int:
+        """Watch until asked to stop (or, with `una_vez`, until caught up); the exit status."""
+        cola: queue.Queue[Novedad] = queue.Queue()
+        observador, cada = self._arrancar(cola)
+        try:
+            self._sondear()
+            registro().info("%d archivo(s) por revisar en %s.", len(self._asentamiento), self._carpeta)
+            inicio = proximo_sondeo = self._reloj()
+            while not self._parar.is_set():
+                self._atender(cola)
+                ahora = self._reloj()
+                if cada is not None and ahora - proximo_sondeo >= cada:
+                    self._sondear()
+                    proximo_sondeo = ahora
+                self._cargar_listos()
+                if self._op.una_vez and (not self._asentamiento or ahora - inicio > self._op.paciencia):
+                    break
+        finally:
+            if observador is not None:
+                observador.stop()
+                observador.join(timeout=5)
+        return self._cerrar()
+
+    def _arrancar(self, cola: queue.Queue[Novedad]) -> tuple[BaseObserver | None, float | None]:
+        """Start the source of news; return the observer (if any) and how often to scan the folder."""
+        if self._op.una_vez:
+            registro().info("Revisión única de %s.", self._carpeta)
+            return None, None
+        if self._op.sondeo is not None:
+            registro().info("Vigilando %s: se revisa la carpeta cada %g s.", self._carpeta, self._op.sondeo)
+            return None, self._op.sondeo
+        try:
+            observador = observar(self._carpeta, cola)
+        except OSError as error:
+            registro().warning(
+                "El sistema no avisa los cambios en %s (%s); se revisará la carpeta cada %g s.",
+                self._carpeta,
+                error,
+                SONDEO_DE_RESPALDO,
+            )
+            return None, SONDEO_DE_RESPALDO
+        registro().info("Vigilando %s: se atienden los avisos del sistema de archivos.", self._carpeta)
+        return observador, self._op.repaso
+
+    def _sondear(self) -> None:
+        for ruta in self._sondeo.novedades():
+            self._asentamiento.cambio(ruta)
+
+    def _atender(self, cola: queue.Queue[Novedad]) -> None:
+        """Wait a moment for news and take in all that arrived."""
+        try:
+            novedad = cola.get(timeout=self._tic)
+        except queue.Empty:
+            return
+        while True:
+            if novedad.aviso is Aviso.CARPETA:
+                for ruta in candidatos(self._carpeta, novedad.ruta):
+                    self._asentamiento.cambio(ruta)
+            elif novedad.aviso is Aviso.CIERRE:
+                self._asentamiento.cierre(novedad.ruta)
+            else:
+                self._asentamiento.cambio(novedad.ruta)
+            try:
+                novedad = cola.get_nowait()
+            except queue.Empty:
+                return
+
+    def _cargar_listos(self) -> None:
+        if self._reloj() < self._estado.pausa_hasta:
+            return
+        listos = self._asentamiento.listos()
+        for numero, ruta in enumerate(listos):
+            if self._parar.is_set() or not self._cargar(ruta):
+                for resto in listos[numero + 1 :]:
+                    self._asentamiento.devolver(resto, self._estado.pausa_hasta)
+                return
+        if not self._asentamiento and self._estado.desde_resumen:
+            self._resumir()
+
+    def _cargar(self, ruta: Path) -> bool:
+        """Load one file; False when the database is away and the rest must wait."""
+        nombre = ruta.relative_to(self._carpeta).as_posix()
+        try:
+            resultado = self._ingestor(ruta)
+        except BaseNoDisponible as error:
+            pausa = self._pausa.siguiente()
+            self._estado.pausa_hasta = self._reloj() + pausa
+            self._estado.base_caida = True
+            self._asentamiento.devolver(ruta, self._estado.pausa_hasta)
+            registro().warning("La base de datos no está disponible: %s Se reintenta en %g s.", error, pausa)
+            return False
+        except Exception as error:  # one file failing in an unforeseen way must not end the watch
+            resultado_final = self._fallo_inesperado(ruta, nombre, error)
+            if resultado_final is None:
+                return True
+            resultado = resultado_final
+        if self._estado.base_caida:
+            registro().info("La base de datos volvió a responder.")
+        self._estado.base_caida = False
+        self._pausa.reiniciar()
+        self._estado.intentos.pop(ruta, None)
+        self._anotar(nombre, resultado)
+        if self._op.mover:
+            self._apartar(ruta, nombre, resultado)
+        self._sondeo.recordar(ruta)
+        return True
+
+    def _fallo_inesperado(self, ruta: Path, nombre: str, error: Exception) -> Resultado | None:
+        """Retry later (None), or after the last attempt, the failure as the file's result."""
+        registro().debug("Fallo al cargar %s", nombre, exc_info=error)
+        intentos = self._estado.intentos[ruta] = self._estado.intentos.get(ruta, 0) + 1
+        descripcion = f"{type(error).__name__}: {error}"
+        if intentos < INTENTOS_POR_ARCHIVO:
+            pausa = PAUSA_INICIAL * 2 ** (intentos - 1)
+            self._asentamiento.devolver(ruta, self._reloj() + pausa)
+            registro().warning(
+                "Falló la carga de %s (%s); intento %d de %d, se reintenta en %g s.",
+                nombre,
+                descripcion,
+                intentos,
+                INTENTOS_POR_ARCHIVO,
+                pausa,
+            )
+            return None
+        return Resultado(Desenlace.ERROR, motivo=f"Falló {intentos} veces al cargarse ({descripcion}).")
+
+    def _anotar(self, nombre: str, resultado: Resultado) -> None:
+        for cuenta in (self._estado.total, self._estado.desde_resumen):
+            if resultado.desenlace is Desenlace.CARGADO:
+                cuenta.cargados += 1
+                cuenta.hallazgos += resultado.hallazgos
+            elif resultado.desenlace is Desenlace.CONOCIDO:
+                cuenta.conocidos += 1
+            else:
+                cuenta.con_error += 1
+        if resultado.desenlace is Desenlace.CARGADO:
+            registro().info("Cargado %s: %d hallazgo(s).", nombre, resultado.hallazgos)
+        elif resultado.desenlace is Desenlace.ERROR:
+            registro().error("No se pudo cargar %s: %s", nombre, resultado.motivo or "motivo desconocido.")
+
+    def _apartar(self, ruta: Path, nombre: str, resultado: Resultado) -> None:
+        fallo = resultado.desenlace is Desenlace.ERROR
+        try:
+            destino = mudanza.mover(
+                ruta,
+                self._carpeta,
+                CON_ERRORES if fallo else PROCESADOS,
+                motivo=(resultado.motivo or "motivo desconocido.") if fallo else None,
+            )
+        except OSError as error:
+            registro().error("No se pudo mover %s: %s. Queda donde estaba.", nombre, error)
+            return
+        registro().info("%s se movió a %s.", nombre, destino.relative_to(self._carpeta).as_posix())
+
+    def _resumir(self) -> None:
+        c = self._estado.desde_resumen
+        registro().info(
+            "Al día: %d cargado(s) con %d hallazgo(s), %d sin cambios, %d con errores.",
+            c.cargados,
+            c.hallazgos,
+            c.conocidos,
+            c.con_error,
+        )
+        self._estado.desde_resumen = Cuenta()
+
+    def _cerrar(self) -> int:
+        if self._parar.is_set():
+            registro().info("Se pidió parar: vigilancia detenida.")
+        elif self._asentamiento:
+            causa = "la base de datos no respondió" if self._estado.base_caida else "siguen cambiando"
+            registro().warning("%d archivo(s) quedan para la próxima pasada (%s).", len(self._asentamiento), causa)
+        if self._estado.desde_resumen:
+            self._resumir()
+        if not self._op.una_vez:
+            return 0
+        return 1 if self._estado.total.con_error or self._estado.base_caida else 0

@@ -1,0 +1,309 @@
+"""The pieces of `planmejora vigilar`, in-process: when a file counts as written, what is watched, moving aside."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from planmejora.vigilancia.asentamiento import Asentamiento
+from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
+from planmejora.vigilancia.mover import mover
+from planmejora.vigilancia.observador import Sondeo, candidatos, es_vigilada
+from planmejora.vigilancia.vigilante import Opciones, Vigilante
+
+
+class Reloj:
+    """A clock the test moves by hand, so no test depends on real time."""
+
+    def __init__(self) -> None:
+        self.ahora = 1000.0
+
+    def __call__(self) -> float:
+        return self.ahora
+
+    def avanzar(self, segundos: float) -> None:
+        self.ahora += segundos
+
+
+def escribir(ruta: Path, contenido: bytes, mtime: int) -> None:
+    ruta.write_bytes(contenido)
+    os.utime(ruta, ns=(mtime, mtime))
+
+
+# --- asentamiento: a file counts only once it stopped changing -----------------------------------------------
+
+
+def test_un_archivo_esta_listo_cuando_no_cambia_durante_la_espera(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.docx"
+    escribir(plan, b"PK parte 1", 1)
+    asentamiento = Asentamiento(5, reloj=reloj)
+    asentamiento.cambio(plan)
+    reloj.avanzar(4.9)
+    assert asentamiento.listos() == []
+    reloj.avanzar(0.2)
+    assert asentamiento.listos() == [plan]
+    assert asentamiento.listos() == [], "handed out once"
+
+
+def test_un_archivo_que_sigue_creciendo_espera_de_nuevo(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.xlsx"
+    escribir(plan, b"PK parte 1", 1)
+    asentamiento = Asentamiento(5, reloj=reloj)
+    asentamiento.cambio(plan)
+    reloj.avanzar(4)
+    escribir(plan, b"PK parte 1 y parte 2", 2)
+    reloj.avanzar(4)
+    assert asentamiento.listos() == [], "it changed 4 s ago: the wait starts over"
+    reloj.avanzar(5)
+    assert asentamiento.listos() == [plan]
+
+
+def test_cerrado_tras_escribir_acorta_la_espera(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.pdf"
+    escribir(plan, b"%PDF-1.7 todo", 1)
+    asentamiento = Asentamiento(5, reloj=reloj)
+    asentamiento.cierre(plan)
+    assert asentamiento.listos() == []
+    reloj.avanzar(0.6)
+    assert asentamiento.listos() == [plan]
+
+
+def test_un_archivo_vacio_espera_mas_porque_la_copia_quiza_no_ha_empezado(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.pdf"
+    escribir(plan, b"", 1)
+    asentamiento = Asentamiento(1, reloj=reloj)
+    asentamiento.cierre(plan)
+    reloj.avanzar(5)
+    assert asentamiento.listos() == []
+    reloj.avanzar(30)
+    assert asentamiento.listos() == [plan]
+
+
+def test_un_archivo_que_desaparece_se_olvida(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.pdf"
+    escribir(plan, b"%PDF", 1)
+    asentamiento = Asentamiento(1, reloj=reloj)
+    asentamiento.cambio(plan)
+    plan.unlink()
+    reloj.avanzar(2)
+    assert asentamiento.listos() == [] and len(asentamiento) == 0
+
+
+def test_un_archivo_devuelto_vuelve_despues_de_la_pausa_sin_esperar_de_nuevo(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.pdf"
+    escribir(plan, b"%PDF", 1)
+    asentamiento = Asentamiento(5, reloj=reloj)
+    asentamiento.cambio(plan)
+    reloj.avanzar(5)
+    assert asentamiento.listos() == [plan]
+    asentamiento.devolver(plan, no_antes=reloj.ahora + 2)
+    reloj.avanzar(1)
+    assert asentamiento.listos() == []
+    reloj.avanzar(1)
+    assert asentamiento.listos() == [plan]
+
+
+def test_un_archivo_devuelto_que_cambio_mientras_tanto_espera_de_nuevo(tmp_path: Path) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.pdf"
+    escribir(plan, b"%PDF", 1)
+    asentamiento = Asentamiento(5, reloj=reloj)
+    asentamiento.cambio(plan)
+    reloj.avanzar(5)
+    assert asentamiento.listos() == [plan]
+    escribir(plan, b"%PDF version nueva", 2)
+    asentamiento.devolver(plan, no_antes=reloj.ahora)
+    reloj.avanzar(1)
+    assert asentamiento.listos() == []
+    reloj.avanzar(5)
+    assert asentamiento.listos() == [plan]
+
+
+# --- what is watched ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("relativa", "vigilada"),
+    [
+        ("plan.pdf", True),
+        ("2024/oficina norte/Plan Mejora.DOCX", True),
+        ("plan.xlsx", True),
+        ("~$plan.docx", False),
+        (".~lock.plan.xlsx#", False),
+        ("plan.docx.tmp", False),
+        ("plan.pdf.crdownload", False),
+        (".oculto.pdf", False),
+        ("notas.txt", False),
+        ("procesados/plan.pdf", False),
+        ("con_errores/plan.pdf", False),
+        (".planmejora/plan.pdf", False),
+        ("2024/procesados/plan.pdf", True),
+        ("#recycle/plan.pdf", False),
+        ("2024/.snapshot/plan.pdf", False),
+    ],
+)
+def test_que_se_vigila(tmp_path: Path, relativa: str, vigilada: bool) -> None:
+    assert es_vigilada(tmp_path, tmp_path / relativa) is vigilada
+
+
+def test_el_recorrido_salta_las_carpetas_propias_y_los_temporales(tmp_path: Path) -> None:
+    for relativa in ("a.pdf", "sub/b.docx", "~$b.docx", "procesados/c.pdf", "con_errores/d.xlsx", "sub/e.tmp"):
+        (tmp_path / relativa).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relativa).write_bytes(b"x")
+    assert list(candidatos(tmp_path)) == [tmp_path / "a.pdf", tmp_path / "sub/b.docx"]
+
+
+def test_el_sondeo_informa_solo_lo_nuevo_o_cambiado(tmp_path: Path) -> None:
+    escribir(tmp_path / "a.pdf", b"uno", 1)
+    escribir(tmp_path / "b.pdf", b"dos", 1)
+    sondeo = Sondeo(tmp_path)
+    assert sondeo.novedades() == [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    assert sondeo.novedades() == []
+    escribir(tmp_path / "b.pdf", b"dos, version 2", 2)
+    escribir(tmp_path / "c.xlsx", b"tres", 1)
+    assert sorted(sondeo.novedades()) == [tmp_path / "b.pdf", tmp_path / "c.xlsx"]
+
+
+# --- moving aside: never delete, never overwrite -------------------------------------------------------------------
+
+
+def test_mover_conserva_la_subcarpeta_y_no_pisa_un_nombre_ocupado(tmp_path: Path) -> None:
+    (tmp_path / "norte").mkdir()
+    (tmp_path / "procesados/norte").mkdir(parents=True)
+    (tmp_path / "procesados/norte/plan.pdf").write_bytes(b"el de ayer")
+    (tmp_path / "norte/plan.pdf").write_bytes(b"el de hoy")
+    destino = mover(tmp_path / "norte/plan.pdf", tmp_path, "procesados")
+    assert destino == tmp_path / "procesados/norte/plan (2).pdf"
+    assert destino.read_bytes() == b"el de hoy"
+    assert (tmp_path / "procesados/norte/plan.pdf").read_bytes() == b"el de ayer"
+    assert not (tmp_path / "norte/plan.pdf").exists()
+
+
+def test_un_archivo_con_errores_lleva_el_motivo_al_lado(tmp_path: Path) -> None:
+    (tmp_path / "roto.pdf").write_bytes(b"")
+    destino = mover(tmp_path / "roto.pdf", tmp_path, "con_errores", motivo="El archivo está vacío (0 bytes).")
+    assert destino == tmp_path / "con_errores/roto.pdf"
+    nota = (tmp_path / "con_errores/roto.pdf.error.txt").read_text(encoding="utf-8")
+    assert "El archivo está vacío (0 bytes)." in nota and "roto.pdf" in nota
+
+
+def test_una_nota_de_error_huerfana_tampoco_se_pisa(tmp_path: Path) -> None:
+    (tmp_path / "con_errores").mkdir()
+    (tmp_path / "con_errores/roto.pdf.error.txt").write_text("nota de otro día", encoding="utf-8")
+    (tmp_path / "roto.pdf").write_bytes(b"x")
+    destino = mover(tmp_path / "roto.pdf", tmp_path, "con_errores", motivo="No es un PDF.")
+    assert destino.name == "roto (2).pdf"
+    assert (tmp_path / "con_errores/roto.pdf.error.txt").read_text(encoding="utf-8") == "nota de otro día"
+    assert (tmp_path / "con_errores/roto (2).pdf.error.txt").exists()
+
+
+# --- the watch loop, with a stand-in for the database ------------------------------------------------------------
+
+
+class RelojQueAvanza:
+    """Each reading moves time on half a second: pauses of seconds pass without real waiting."""
+
+    def __init__(self) -> None:
+        self.ahora = 0.0
+
+    def __call__(self) -> float:
+        self.ahora += 0.5
+        return self.ahora
+
+
+class IngestorDePrueba:
+    """Records what it is given. It raises `fallas` one per call first; `rotos` always raise; `errores` are bad."""
+
+    def __init__(
+        self,
+        fallas: list[Exception] | None = None,
+        rotos: set[str] | None = None,
+        errores: dict[str, str] | None = None,
+    ) -> None:
+        self.recibidos: list[str] = []
+        self.fallas = list(fallas or [])
+        self.rotos = rotos or set()
+        self.errores = errores or {}
+
+    def __call__(self, ruta: Path) -> Resultado:
+        self.recibidos.append(ruta.name)
+        if self.fallas:
+            raise self.fallas.pop(0)
+        if ruta.name in self.rotos:
+            raise RuntimeError("fallo raro")
+        if ruta.name in self.errores:
+            return Resultado(Desenlace.ERROR, motivo=self.errores[ruta.name])
+        return Resultado(Desenlace.CARGADO, hallazgos=2)
+
+
+def una_pasada(carpeta: Path, ingestor: Ingestor, mover_archivos: bool = False) -> int:
+    opciones = Opciones(carpeta=carpeta, espera=0, una_vez=True, mover=mover_archivos)
+    return Vigilante(opciones, ingestor, reloj=RelojQueAvanza()).correr()
+
+
+def test_una_pasada_carga_lo_que_ya_estaba_e_ignora_los_bloqueos_de_office(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for nombre in ("a.pdf", "sub/b.docx", "~$b.docx", "sub/.~lock.c.xlsx#"):
+        (tmp_path / nombre).write_bytes(b"contenido")
+    ingestor = IngestorDePrueba()
+    assert una_pasada(tmp_path, ingestor) == 0
+    assert ingestor.recibidos == ["a.pdf", "b.docx"]
+
+
+def test_con_mover_los_cargados_y_los_fallidos_quedan_aparte(tmp_path: Path) -> None:
+    (tmp_path / "bueno.docx").write_bytes(b"PK")
+    (tmp_path / "malo.pdf").write_bytes(b"no es pdf")
+    ingestor = IngestorDePrueba(errores={"malo.pdf": "El archivo no es un PDF válido."})
+    assert una_pasada(tmp_path, ingestor, mover_archivos=True) == 1, "some file failed"
+    assert (tmp_path / "procesados/bueno.docx").read_bytes() == b"PK"
+    assert (tmp_path / "con_errores/malo.pdf").read_bytes() == b"no es pdf"
+    assert "no es un PDF válido" in (tmp_path / "con_errores/malo.pdf.error.txt").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["con_errores", "procesados"]
+
+
+def test_si_la_base_no_responde_se_espera_y_cada_archivo_se_carga_una_vez(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for nombre in ("a.pdf", "b.pdf"):
+        (tmp_path / nombre).write_bytes(b"x")
+    caida = BaseNoDisponible("conexión rechazada por el servidor.")
+    ingestor = IngestorDePrueba(fallas=[caida, caida, caida])
+    with caplog.at_level("INFO", logger="planmejora.vigilancia"):
+        assert una_pasada(tmp_path, ingestor) == 0
+    assert ingestor.recibidos == ["a.pdf"] * 4 + ["b.pdf"]
+    avisos = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert [a.rsplit("en ", 1)[1] for a in avisos] == ["1 s.", "2 s.", "4 s."], "the pause doubles each time"
+    assert "La base de datos volvió a responder." in caplog.messages
+
+
+def test_un_archivo_que_falla_sin_motivo_conocido_se_reintenta_y_no_detiene_a_los_demas(tmp_path: Path) -> None:
+    for nombre in ("a.pdf", "b.pdf"):
+        (tmp_path / nombre).write_bytes(b"x")
+    ingestor = IngestorDePrueba(rotos={"a.pdf"})
+    assert una_pasada(tmp_path, ingestor, mover_archivos=True) == 1
+    assert ingestor.recibidos.count("a.pdf") == 4 and ingestor.recibidos.count("b.pdf") == 1
+    assert "fallo raro" in (tmp_path / "con_errores/a.pdf.error.txt").read_text(encoding="utf-8")
+    assert (tmp_path / "procesados/b.pdf").exists()
+
+
+def test_una_orden_de_parar_termina_el_archivo_en_curso_y_nada_mas(tmp_path: Path) -> None:
+    for nombre in ("a.pdf", "b.pdf", "c.pdf"):
+        (tmp_path / nombre).write_bytes(b"x")
+    recibidos: list[str] = []
+
+    def ingestor(ruta: Path) -> Resultado:
+        vigilante.parar()
+        recibidos.append(ruta.name)
+        return Resultado(Desenlace.CARGADO)
+
+    vigilante = Vigilante(Opciones(carpeta=tmp_path, espera=0), ingestor, reloj=RelojQueAvanza())
+    assert vigilante.correr() == 0
+    assert recibidos == ["a.pdf"]
