@@ -1,0 +1,61 @@
+"""Bring any database to the schema this version of planmejora writes, in place, before touching data.
+
+Runs the Alembic migrations shipped inside the package, without any alembic.ini: a user's
+existing database is upgraded where it stands, a current one is left alone. Several loaders
+may start at once against the same database, so the upgrade holds a lock while it looks and
+writes (an advisory lock on PostgreSQL, the write lock on SQLite).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from carga.conexion import BaseInaccesible, crear_motor, describir, es_postgresql
+
+MIGRACIONES = Path(__file__).parent / "migraciones"
+_CANDADO_MIGRACION = 0x504C_414E  # any constant shared by every planmejora process: "PLAN"
+
+
+def configuracion() -> Config:
+    """Alembic's configuration, built in code so it works from an installed package and from any folder."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRACIONES))
+    return config
+
+
+def revision_final() -> str | None:
+    return ScriptDirectory.from_config(configuracion()).get_current_head()
+
+
+def revision_actual(motor: Engine) -> str | None:
+    with motor.connect() as conexion:
+        return MigrationContext.configure(conexion).get_current_revision()
+
+
+def actualizar(motor: Engine) -> None:
+    """Apply every migration the database lacks, in one transaction; nothing to do is a quick no-op."""
+    config = configuracion()
+    with motor.begin() as conexion:
+        if es_postgresql(motor):
+            conexion.execute(text("SELECT pg_advisory_xact_lock(:candado)"), {"candado": _CANDADO_MIGRACION})
+        config.attributes["conexion"] = conexion
+        command.upgrade(config, "head")
+
+
+def abrir_base(url: str) -> Engine:
+    """An engine for `url` whose database answers and has the current schema, or `BaseInaccesible`."""
+    motor = crear_motor(url)
+    try:
+        actualizar(motor)
+    except DBAPIError as error:
+        motor.dispose()
+        detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
+        raise BaseInaccesible(f"No se pudo abrir la base de datos «{describir(motor)}»: {detalle}.") from error
+    return motor

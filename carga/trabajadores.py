@@ -1,0 +1,101 @@
+"""Who reads the files: the loader's own process, or a pool of processes; the database writer is always one.
+
+A reader is any picklable `Extractor`. The loader only asks for "results as they come",
+so the pool can be swapped for one that limits each file's time and kills a stuck reader
+without the loader changing: implement `Trabajadores`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from normalizacion.modelo import Plan
+
+Extractor = Callable[[Path], list[Plan]]
+"""Reads one file into its plans and never raises for a bad file (see `planmejora.api.extraer_archivo`)."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FalloLectura:
+    """The reader itself failed (a bug, a crash, a killed process): the file is neither loaded nor marked failed."""
+
+    mensaje: str
+
+
+class Trabajadores(Protocol):
+    def procesar(
+        self, extraer: Extractor, tareas: Iterable[T], ruta: Callable[[T], Path]
+    ) -> Iterator[tuple[T, list[Plan] | FalloLectura]]:
+        """Each task with what its file gave, in the order they finish; at most a few tasks wait at a time."""
+        ...
+
+
+class EnEsteProceso:
+    """One file after the other, in the loader's process: no start-up cost, the simplest to debug."""
+
+    def procesar(
+        self, extraer: Extractor, tareas: Iterable[T], ruta: Callable[[T], Path]
+    ) -> Iterator[tuple[T, list[Plan] | FalloLectura]]:
+        for tarea in tareas:
+            try:
+                yield tarea, extraer(ruta(tarea))
+            except Exception as error:
+                yield tarea, FalloLectura(f"El lector falló de forma inesperada ({type(error).__name__}: {error}).")
+
+
+class EnProcesos:
+    """`cantidad` reader processes; a crashed process costs the files it held, and a new pool takes the rest."""
+
+    def __init__(self, cantidad: int) -> None:
+        self.cantidad = cantidad
+
+    def _pool(self) -> ProcessPoolExecutor:
+        # "spawn": a fresh interpreter, never a fork of the writer with its open connections and threads
+        return ProcessPoolExecutor(self.cantidad, mp_context=multiprocessing.get_context("spawn"))
+
+    def procesar(
+        self, extraer: Extractor, tareas: Iterable[T], ruta: Callable[[T], Path]
+    ) -> Iterator[tuple[T, list[Plan] | FalloLectura]]:
+        pendientes = iter(tareas)
+        en_curso: dict[Future[list[Plan]], T] = {}
+        pool = self._pool()
+        try:
+            while True:
+                while len(en_curso) < 2 * self.cantidad and (tarea := next(pendientes, None)) is not None:
+                    en_curso[pool.submit(extraer, ruta(tarea))] = tarea
+                if not en_curso:
+                    return
+                listos, _ = wait(en_curso, return_when=FIRST_COMPLETED)
+                roto = False
+                for futuro in listos:
+                    tarea = en_curso.pop(futuro)
+                    try:
+                        yield tarea, futuro.result()
+                    except BrokenProcessPool:
+                        roto = True
+                        yield tarea, FalloLectura("El proceso que leía el archivo terminó de forma inesperada.")
+                    except Exception as error:
+                        yield (
+                            tarea,
+                            FalloLectura(f"El lector falló de forma inesperada ({type(error).__name__}: {error})."),
+                        )
+                if roto:
+                    for futuro, tarea in list(en_curso.items()):
+                        yield tarea, FalloLectura("El proceso que leía el archivo terminó de forma inesperada.")
+                        del en_curso[futuro]
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._pool()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def trabajadores(cantidad: int) -> Trabajadores:
+    return EnEsteProceso() if cantidad <= 1 else EnProcesos(cantidad)

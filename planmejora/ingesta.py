@@ -1,0 +1,44 @@
+"""Load copies of the form into a database from Python: what `planmejora ingerir` does, without the command line.
+
+from planmejora.ingesta import ingerir
+
+resumen = ingerir(["archivo/planes"], "sqlite:///planes.db", workers=2)
+print(resumen.cargados, "cargados,", resumen.con_error, "con error")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from carga.conexion import BaseInaccesible, url_elegida
+from carga.esquema import abrir_base
+from carga.lote import Avance, Progreso, Resumen, cargar
+from extractor.lector import Limites
+from planmejora.api import archivos_en, extraer_archivo
+
+__all__ = ["Avance", "BaseInaccesible", "Resumen", "ingerir"]
+
+
+def ingerir(
+    rutas: Iterable[str | Path],
+    url_db: str | None = None,
+    workers: int = 1,
+    reintentar: bool = False,
+    progreso: Progreso | None = None,
+    limites: Limites | None = None,
+) -> Resumen:
+    """Load every copy under `rutas` (files or folders) into `url_db`; already loaded content is skipped.
+
+    `url_db` defaults to the environment variable PLANMEJORA_DB, else `sqlite:///planmejora.db`.
+    `reintentar` reads again the files that failed before with the same bytes. `progreso` is
+    called once per file. Raises `BaseInaccesible` when the database cannot be used.
+    """
+    pedido = [str(ruta) for ruta in rutas]
+    motor = abrir_base(url_elegida(url_db))
+    try:
+        extraer = extraer_archivo if limites is None else partial(extraer_archivo, limites=limites)
+        return cargar(archivos_en(pedido), motor, extraer, workers, reintentar, progreso, pedido)
+    finally:
+        motor.dispose()

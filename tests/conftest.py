@@ -1,0 +1,126 @@
+"""Shared fixtures: a throwaway PostgreSQL server for the session, and one fresh database per test.
+
+The loader's tests run against SQLite and against a real PostgreSQL (`url_db`). When the
+server cannot start, CI fails (PLANMEJORA_CI=1 or CI=true): a silent skip there would hide
+that half the tests never ran. On a developer's machine the PostgreSQL half is skipped
+with the reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+class PostgresNoDisponible(Exception):
+    pass
+
+
+def _en_ci() -> bool:
+    return os.environ.get("PLANMEJORA_CI") == "1" or os.environ.get("CI", "").lower() == "true"
+
+
+def _puerto_libre() -> int:
+    with socket.socket() as enchufe:
+        enchufe.bind(("127.0.0.1", 0))
+        return int(enchufe.getsockname()[1])
+
+
+@dataclass
+class ServidorPostgres:
+    """A cluster in a temporary folder, listening on 127.0.0.1 only, with durability off (it is thrown away)."""
+
+    binarios: Path
+    datos: Path
+    puerto: int
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.puerto}/postgres"
+
+    @staticmethod
+    def _como_postgres() -> list[str]:
+        """initdb and postgres refuse to run as root: as root, run them as the `postgres` user."""
+        if os.geteuid() != 0:
+            return []
+        if shutil.which("runuser") is None:
+            raise PostgresNoDisponible("se corre como root y no está `runuser` para cambiar al usuario postgres")
+        return ["runuser", "-u", "postgres", "--"]
+
+    def _correr(self, *orden: str) -> None:
+        resultado = subprocess.run(
+            [*self._como_postgres(), *orden], capture_output=True, text=True, timeout=120, check=False
+        )
+        if resultado.returncode != 0:
+            raise PostgresNoDisponible(f"{Path(orden[0]).name} falló: {resultado.stderr.strip() or resultado.stdout}")
+
+    @classmethod
+    def iniciar(cls) -> ServidorPostgres:
+        instalados = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+        if not instalados:
+            raise PostgresNoDisponible("no está instalado (apt-get install postgresql)")
+        datos = Path(tempfile.mkdtemp(prefix="planmejora-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(datos, user="postgres", group="postgres")
+        servidor = cls(instalados[-1].parent, datos, _puerto_libre())
+        servidor._correr(
+            str(servidor.binarios / "initdb"), "-D", str(datos), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+            "--locale=C", "--no-sync",
+        )  # fmt: skip
+        opciones = (
+            f"-p {servidor.puerto} -h 127.0.0.1 -k {datos} -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=60"
+        )
+        servidor._correr(
+            str(servidor.binarios / "pg_ctl"), "-D", str(datos), "-l", str(datos / "registro.log"), "-o", opciones,
+            "-w", "-t", "60", "start",
+        )  # fmt: skip
+        return servidor
+
+    def detener(self) -> None:
+        with contextlib.suppress(PostgresNoDisponible, subprocess.TimeoutExpired):
+            self._correr(str(self.binarios / "pg_ctl"), "-D", str(self.datos), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(self.datos, ignore_errors=True)
+
+    def base_nueva(self) -> str:
+        """A new empty database on this server: each test gets its own, so none sees another's rows."""
+        import psycopg
+
+        nombre = f"prueba_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"host=127.0.0.1 port={self.puerto} user=postgres dbname=postgres", autocommit=True) as c:
+            c.execute(f"CREATE DATABASE {nombre}")
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.puerto}/{nombre}"
+
+
+@pytest.fixture(scope="session")
+def servidor_postgresql() -> Iterator[ServidorPostgres]:
+    try:
+        servidor = ServidorPostgres.iniciar()
+    except (PostgresNoDisponible, OSError, subprocess.TimeoutExpired) as error:
+        motivo = f"PostgreSQL no pudo arrancar: {error}"
+        if _en_ci():
+            pytest.fail(motivo, pytrace=False)
+        pytest.skip(motivo)
+    try:
+        yield servidor
+    finally:
+        servidor.detener()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of an empty database: the same test runs once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'planes.db'}"
+    servidor: ServidorPostgres = request.getfixturevalue("servidor_postgresql")
+    return servidor.base_nueva()
