@@ -11,7 +11,6 @@ A cell of only dashes or dots (`-`, `--`) is blank, as an empty one.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -112,7 +111,7 @@ def leer_plazo(crudo: str | None, valor_excel: ValorExcel | None = None) -> Lect
     Every quantity must give the same whole number of months between 1 and `PLAZO_MAXIMO`.
     """
     if isinstance(valor_excel, int | float) and not isinstance(valor_excel, bool):
-        return _meses_validos(float(valor_excel))
+        return _meses_validos(valor_excel)
     if valor_excel is not None:
         return Lectura(None, desconocido=True)
     if crudo is None or _en_blanco(crudo):
@@ -122,7 +121,7 @@ def leer_plazo(crudo: str | None, valor_excel: ValorExcel | None = None) -> Lect
 
 
 def _meses_validos(meses: float) -> Lectura[int]:
-    if not math.isfinite(meses) or meses != int(meses) or not 1 <= meses <= PLAZO_MAXIMO:
+    if not 1 <= meses <= PLAZO_MAXIMO or meses != int(meses):
         return Lectura(None, desconocido=True)
     return Lectura(int(meses))
 

@@ -1,0 +1,167 @@
+"""Yes/no, state and months cells as offices fill them in, and what each one means."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalizacion.valores import Lectura, clave, leer_estado, leer_plazo, leer_si_no, texto
+
+
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [
+        ("  Gestión   Estratégica\n", "Gestión Estratégica"),
+        ("Dirección de Talento Humano\nÁrea de Nómina", "Dirección de Talento Humano Área de Nómina"),
+        ("GEM-FM014", "GEM-FM014"),
+        ("", None),
+        (" \n\t ", None),
+        (None, None),
+    ],
+)
+def test_texto_colapsa_espacios_y_conserva_tildes_y_mayusculas(crudo: str | None, esperado: str | None) -> None:
+    assert texto(crudo) == esperado
+
+
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [("Sí.", "si"), ("N/A", "n a"), ("Cerrada-C", "cerrada c"), ("  EN   EJECUCIÓN ", "en ejecucion"), ("✓", "✓")],
+)
+def test_clave_sin_tildes_ni_puntuacion(crudo: str, esperado: str) -> None:
+    assert clave(crudo) == esperado
+
+
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [
+        ("Si", True),
+        ("SI", True),
+        ("Sí", True),
+        ("SÍ", True),
+        ("S", True),
+        ("X", True),
+        ("x", True),
+        ("✓", True),
+        ("Sí.", True),
+        ("si,", True),
+        ("SI - cumplió", True),
+        ("Sí (ver acta 5)", True),
+        ("Cumplió", True),
+        ("No", False),
+        ("NO", False),
+        ("N", False),
+        ("No. Ver anexo", False),
+        ("No cumple", False),
+        ("N/A", None),
+        ("NA", None),
+        ("N.A.", None),
+        ("No aplica", None),
+        ("N/A - no se evaluó", None),
+        ("", None),
+        ("   ", None),
+        ("-", None),
+        (None, None),
+    ],
+)
+def test_si_no_conocidos(crudo: str | None, esperado: bool | None) -> None:
+    assert leer_si_no(crudo) == Lectura(esperado)
+
+
+@pytest.mark.parametrize("crudo", ["Ver anexo 3", "Si 100%", "No - Si", "Parcial", "50%", "Sí no"])
+def test_si_no_desconocido_queda_nulo_y_marcado(crudo: str) -> None:
+    assert leer_si_no(crudo) == Lectura(None, desconocido=True)
+
+
+def test_si_no_de_una_celda_booleana_de_excel() -> None:
+    assert leer_si_no("VERDADERO", True) == Lectura(True)
+    assert leer_si_no("FALSO", False) == Lectura(False)
+
+
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [
+        ("Cerrada-C", "cerrada"),
+        ("Cerrada - C", "cerrada"),
+        ("C", "cerrada"),
+        ("CERRADA", "cerrada"),
+        ("Cerrada", "cerrada"),
+        ("Cumplida", "cerrada"),
+        ("Abierta-A", "abierta"),
+        ("A", "abierta"),
+        ("ABIERTA", "abierta"),
+        ("En proceso", "abierta"),
+        ("En ejecución", "abierta"),
+        ("EN EJECUCION", "abierta"),
+        ("Abierta (en proceso)", "abierta"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_estados_conocidos(crudo: str | None, esperado: str | None) -> None:
+    assert leer_estado(crudo) == Lectura(esperado)
+
+
+@pytest.mark.parametrize("crudo", ["Permanente", "Ver observaciones", "Abierta - cerrada", "100%"])
+def test_estado_desconocido_queda_nulo_y_marcado(crudo: str) -> None:
+    assert leer_estado(crudo) == Lectura(None, desconocido=True)
+
+
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [
+        ("4", 4),
+        ("4.0", 4),
+        ("4,0", 4),
+        ("4 meses", 4),
+        ("4 MESES", 4),
+        ("1 mes", 1),
+        ("cuatro (4)", 4),
+        ("Cuatro (4) meses", 4),
+        ("cuatro meses (4)", 4),
+        ("seis", 6),
+        ("treinta y seis", 36),
+        ("un año", 12),
+        ("un (1) año", 12),
+        ("12 meses (1 año)", 12),
+        ("2 años", 24),
+        ("1.5 años", 18),
+        ("", None),
+        ("-", None),
+        (None, None),
+    ],
+)
+def test_plazo_en_meses_conocido(crudo: str | None, esperado: int | None) -> None:
+    assert leer_plazo(crudo) == Lectura(esperado)
+
+
+@pytest.mark.parametrize(
+    "crudo", ["Permanente", "cuatro (5)", "4,5", "0", "2021", "90 días", "4 a 6", "meses", "cuatro y", "aprox 4 meses"]
+)
+def test_plazo_desconocido_queda_nulo_y_marcado(crudo: str) -> None:
+    assert leer_plazo(crudo) == Lectura(None, desconocido=True)
+
+
+@pytest.mark.parametrize(
+    ("valor", "esperado"),
+    [(4, Lectura(4)), (4.0, Lectura(4)), (4.5, Lectura(None, True)), (0, Lectura(None, True))],
+)
+def test_plazo_de_un_numero_de_excel(valor: float, esperado: Lectura[int]) -> None:
+    assert leer_plazo(str(valor), valor) == esperado
+
+
+def test_plazo_en_una_celda_con_fecha_de_excel_es_desconocido() -> None:
+    assert leer_plazo("01/04/1900", dt.datetime(1900, 4, 1)) == Lectura(None, desconocido=True)
+
+
+@given(st.text())
+def test_ningun_texto_hace_fallar_a_los_lectores(crudo: str) -> None:
+    for lectura in (leer_si_no(crudo), leer_estado(crudo), leer_plazo(crudo)):
+        assert lectura.valor is None or not lectura.desconocido
+    assert texto(crudo) is None or texto(crudo) == " ".join(crudo.split())
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.integers())
+def test_ningun_numero_de_excel_hace_fallar_al_plazo(valor: float) -> None:
+    lectura = leer_plazo(None, valor)
+    assert lectura.valor is None or 1 <= lectura.valor <= 120
