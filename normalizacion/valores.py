@@ -52,11 +52,13 @@ def texto(crudo: str | None) -> str | None:
 
 def clave(crudo: str) -> str:
     """Lower case, no accents, punctuation as single spaces: the key the vocabularies are written in."""
-    descompuesto = unicodedata.normalize("NFKD", crudo.lower())
-    letras = (
-        " " if unicodedata.category(c).startswith("P") else c for c in descompuesto if not unicodedata.combining(c)
-    )
+    letras = (" " if unicodedata.category(c).startswith("P") else c for c in _sin_marcas(crudo.lower()))
     return " ".join("".join(letras).split())
+
+
+def _sin_marcas(crudo: str) -> str:
+    """Accents and emoji variation selectors dropped: `✔️` is `✔`, `Sí` is `Si`."""
+    return "".join(c for c in unicodedata.normalize("NFKD", crudo) if unicodedata.category(c) != "Mn")
 
 
 def _en_blanco(crudo: str) -> bool:
@@ -132,9 +134,7 @@ def _meses_en_texto(crudo: str) -> float | None:
     unidades: list[int | None] = []
     palabras: list[int] = []
     previo_conector = False
-    normalizado = unicodedata.normalize("NFKD", crudo.lower())
-    normalizado = "".join(c for c in normalizado if not unicodedata.combining(c))
-    for coincidencia in _TOKEN_PLAZO.finditer(normalizado):
+    for coincidencia in _TOKEN_PLAZO.finditer(_sin_marcas(crudo.lower())):
         cifra, palabra = coincidencia.groups()
         if palabra in _NUMEROS:
             if palabras and not previo_conector and _NUMEROS[palabra] >= palabras[-1]:
