@@ -1,20 +1,24 @@
-"""Dates as Colombian offices type them, read day-first by a small tokenizer.
+"""Dates as Colombian offices type them, read day-first by a small grammar over tokens.
 
-The text is cut into number and word tokens; words are months (vocabulario/meses*.toml),
-weekdays, the connectors `de`/`del` or an ordinal mark (`1o.`), anything else makes the
-date unreadable. What lies between two tokens is their separator. The order of number (n)
-and month-word (m) tokens decides the reading: `nnn` day/month/year (year/month/day when
-the first has four digits), `nmn` day-month-year, `mn` month-year, `nn` month/year with a
-four-digit year, `mnn` month-day-year (English order), a lone five-digit Excel serial.
+The text is cut into number and word tokens. Words are months (vocabulario/meses*.toml),
+weekdays, the connectors `de`/`del`, an ordinal mark glued to the day (`1o.`), a day in
+letters (`quince`), a few words that may precede a date (`del`, `hasta`, `Fecha:`), or words
+that join two dates (`a`, `y`): all of it is data (vocabulario/palabras_fecha.toml). What lies
+between two tokens is their separator. The order of number (n) and month-word (m) tokens
+decides the reading: `nnn` day/month/year (year/month/day when the first has four digits),
+`nmn` day-month-year, `mn` month-year, `nn` month/year with a four-digit year, `mnn`
+month-day-year (`marzo 15 de 2022`), eight glued digits, a lone five-digit Excel serial.
 
 `ok` is a normal way to write a date: after trimming the ends, a Spanish month word, the
 separators `/ - .` between numbers (the same one twice), and `- / . de del` or a space
-(after an optional abbreviation dot) around a month word. Any repair makes it `corregida`
-and says which: English month, missing separator (`21sept-21`), ordinal (`1o.`), a month
-misspelt or cut, doubled spaces or line breaks, mixed or stray punctuation, a time of day,
-an Excel serial, a year before its month. Impossible values (`31-04-2022`, `13/13/2021`),
-tokens that are no day, month or year (`004-21`), a missing year and unknown words are
-`invalida`: never turned into some other date.
+(after an optional abbreviation dot) around a month word; a leading weekday; `marzo 15 de
+2022`. Any repair makes it `corregida` and the reason says which: English month, missing
+separator (`21sept-21`), ordinal (`1o.`), day in letters, an unusual or misspelt month,
+doubled spaces or line breaks, mixed or stray punctuation, words before the date, a note in
+parentheses, a time of day, an Excel serial, a year before its month, a weekday that does not
+match. Impossible values (`31-04-2022`, `13/13/2021`), tokens that are no day, month or year
+(`004-21`), years outside 1950–2100, a missing year, unknown words, and two dates in one cell
+(`ene-22 a jun-22`) are `invalida`: never turned into some other date.
 """
 
 from __future__ import annotations
@@ -33,29 +37,42 @@ from normalizacion.modelo import Fecha, Precision
 from normalizacion.vocabulario import cargar
 
 _MESES: dict[str, int] = cargar("meses")
+_MESES_POCO_USUALES: dict[str, int] = cargar("meses", "meses_poco_usuales")
 _MESES_INGLES: dict[str, int] = cargar("meses_ingles")
-_DIAS_SEMANA: dict[str, str] = cargar("dias_semana")
+_DIAS_SEMANA: dict[str, int] = cargar("dias_semana")
+_DIAS_SEMANA_INGLES: dict[str, int] = cargar("dias_semana", "dias_semana_ingles")
+_DIAS_EN_LETRAS: dict[str, int] = cargar("dias_en_letras")
+_PALABRAS: dict[str, list[str]] = cargar("palabras_fecha")
+_CONECTORES = frozenset(_PALABRAS["conectores"])
+_ORDINALES = frozenset(_PALABRAS["ordinales"])
+_PREVIAS = frozenset(_PALABRAS["previas"])
+_ENLACES = frozenset(_PALABRAS["enlaces"])
+_TODOS_LOS_MESES = _MESES | _MESES_POCO_USUALES | _MESES_INGLES
 _NOMBRES_COMPLETOS: dict[str, int] = {
     nombre: mes for nombre, mes in (_MESES | _MESES_INGLES).items() if len(nombre) > 4
 }
-_NOMBRE_MES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-               "octubre", "noviembre", "diciembre")
-_CONECTORES = frozenset({"de", "del"})
-_ORDINALES = frozenset({"o", "ro", "er", "ero", "vo", "to", "no", "st", "nd", "rd", "th"})
+_NOMBRE_MES: dict[int, str] = {mes: nombre for nombre, mes in sorted(_MESES.items(), key=lambda par: len(par[0]))}
 
 _PLIEGUE = str.maketrans("áéíóúüàèìòùÁÉÍÓÚÜÀÈÌÒÙºª°", "aeiouuaeiouAEIOUUAEIOUoao")
-_TOKEN = re.compile(r"(\d+)|([^\W\d_]+)")
-_HORA = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s*m\.?)?$")
-_SERIAL_TEXTO = re.compile(r"\d{5}(?:[.,]\d+)?")
-_SEPARADORES_NUMERICOS = frozenset({"/", "-", "."})
-_SEPARADORES_MES = frozenset(
-    {"-", "/", " ", ".", " de ", " del ", ". ", ".-", "./", ". de ", ". del "}
+_INVISIBLES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"))
+_TOKEN = re.compile(r"([0-9]+)|([^\W\d_]+)")
+_HORA = re.compile(
+    r"(?:\s+|(?<=[0-9])t)(?:a\s+las\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
+    r"(?:\s*(?:[ap]\.?\s*m\.?|hrs?\.?|h))?$"
 )
-_PUNTUACION = frozenset(" /-.,")
+_SERIAL_TEXTO = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
+_DIA_EN_LETRAS = re.compile(r"\b(" + "|".join(sorted(_DIAS_EN_LETRAS, key=len, reverse=True)) + r")\b")
+_NUMERO_REPETIDO = re.compile(r"\b([0-9]{1,2})\s*\(\s*\1\s*\)")
+_PARENTESIS = re.compile(r"\s*\(([^()]*)\)")
+_SEPARADORES_NUMERICOS = frozenset({"/", "-", "."})
+_SEPARADORES_MES = frozenset({"-", "/", " ", ".", " de ", " del ", ". ", ".-", "./", ". de ", ". del "})
 
+_ANIO_MINIMO = 1950
+_ANIO_MAXIMO = 2100
 _EPOCA_EXCEL = dt.date(1899, 12, 30)
-_SERIAL_MINIMO = 32874  # 1990-01-01
+_SERIAL_MINIMO = 32874  # 1990-01-01: a smaller bare number is more likely a code or an amount than a date
 _SERIAL_MAXIMO = 73415  # 2100-12-31
+_MOTIVO_SERIAL = "venía como número de serie de Excel, sin formato de fecha"
 
 
 class LecturaFecha(NamedTuple):
@@ -66,7 +83,7 @@ class LecturaFecha(NamedTuple):
 
 
 class _Ilegible(Exception):
-    """The text is not a date; the message says why, in Spanish."""
+    """The text is not one date; the message says why, in Spanish."""
 
 
 class _Token(NamedTuple):
@@ -75,31 +92,43 @@ class _Token(NamedTuple):
     mes: int
 
 
+class _Lectura(NamedTuple):
+    tokens: list[_Token]
+    separadores: list[str]
+    dia_semana: tuple[str, int] | None
+
+
 def normalizar_fecha(
     raw: str | None, valor_excel: ValorExcel | None = None, formato_excel: str | None = None
 ) -> LecturaFecha:
     """The date a cell shows: `raw` is the text shown; an Excel cell also gives its stored value and format."""
     if isinstance(valor_excel, dt.date):
-        dia = valor_excel.date() if isinstance(valor_excel, dt.datetime) else valor_excel
-        precision = _precision_de_formato(formato_excel)
-        return LecturaFecha(Fecha(raw, dia.replace(day=1) if precision == "mes" else dia, precision, "ok"))
+        return _desde_celda_de_fecha(raw, valor_excel, formato_excel)
     if isinstance(valor_excel, int | float) and not isinstance(valor_excel, bool):
+        if raw is None or not raw.strip():
+            raw = str(int(valor_excel)) if float(valor_excel).is_integer() else str(valor_excel)
         serial = _desde_serial(float(valor_excel))
         if serial is not None:
             return LecturaFecha(Fecha(raw, serial, "dia", "corregida"), _MOTIVO_SERIAL)
     if raw is None or not raw.strip():
-        return LecturaFecha(Fecha(raw if raw else None, None, None, "vacia"))
+        return LecturaFecha(Fecha(None, None, None, "vacia"))
     return _leer_texto(raw)
 
 
-_MOTIVO_SERIAL = "venía como número de serie de Excel, sin formato de fecha"
+def _desde_celda_de_fecha(raw: str | None, valor: dt.date, formato: str | None) -> LecturaFecha:
+    dia = valor.date() if isinstance(valor, dt.datetime) else valor
+    if not _ANIO_MINIMO <= dia.year <= _ANIO_MAXIMO:
+        motivo = f"la celda de Excel guarda el año {dia.year}, que no puede ser el de un plan de mejoramiento"
+        return LecturaFecha(Fecha(raw, None, None, "invalida"), motivo)
+    precision = _precision_de_formato(formato)
+    return LecturaFecha(Fecha(raw, dia.replace(day=1) if precision == "mes" else dia, precision, "ok"))
 
 
 def _precision_de_formato(formato: str | None) -> Precision:
     """`mmm-yy` or `mmmm yyyy` show no day: the writer meant a month."""
     if not formato:
         return "dia"
-    codigos = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", formato.split(";", 1)[0]).lower()
+    codigos = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.', "", formato.split(";", 1)[0]).lower()
     return "dia" if "d" in codigos or not ("m" in codigos or "y" in codigos) else "mes"
 
 
@@ -111,8 +140,9 @@ def _desde_serial(numero: float) -> dt.date | None:
 
 @lru_cache(maxsize=65536)
 def _leer_texto(raw: str) -> LecturaFecha:
+    reparaciones: list[str] = []
     try:
-        valor, precision, reparaciones = _interpretar(raw)
+        valor, precision = _interpretar(raw, reparaciones)
     except _Ilegible as error:
         return LecturaFecha(Fecha(raw, None, None, "invalida"), str(error))
     if reparaciones:
@@ -120,65 +150,136 @@ def _leer_texto(raw: str) -> LecturaFecha:
     return LecturaFecha(Fecha(raw, valor, precision, "ok"))
 
 
-def _interpretar(raw: str) -> tuple[dt.date, Precision, list[str]]:
-    texto = raw.strip()
-    reparaciones: list[str] = []
-    if any(c in texto for c in "\n\r\t\xa0") or "  " in texto:
-        reparaciones.append("tenía espacios o saltos de línea de más")
-        texto = " ".join(texto.split())
-    texto = texto.translate(_PLIEGUE).lower()
-    hora = _HORA.search(texto)
-    if hora:
-        reparaciones.append("traía una hora, que se descartó")
-        texto = texto[: hora.start()]
+def _interpretar(raw: str, reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    texto = _limpiar(raw, reparaciones)
     if _SERIAL_TEXTO.fullmatch(texto):
         serial = _desde_serial(float(texto.replace(",", ".")))
         if serial is None:
             raise _Ilegible(f"«{texto}» no es una fecha")
-        return serial, "dia", [*reparaciones, _MOTIVO_SERIAL]
-    tokens, separadores = _tokenizar(texto, reparaciones)
-    return _leer_tokens(tokens, separadores, reparaciones)
+        reparaciones.append(_MOTIVO_SERIAL)
+        return serial, "dia"
+    texto = _dias_en_letras(texto, reparaciones)
+    texto = _quitar_notas(texto, reparaciones)
+    lectura = _tokenizar(texto, reparaciones)
+    tokens, separadores = _unir_anio_con_punto(lectura.tokens, lectura.separadores, reparaciones)
+    try:
+        valor, precision = _leer_tokens(tokens, separadores, reparaciones)
+    except _Ilegible:
+        if _dos_fechas(tokens, separadores):
+            raise _Ilegible("trae más de una fecha; no se sabe cuál vale") from None
+        raise
+    if lectura.dia_semana is not None:
+        _revisar_dia_semana(valor, precision, *lectura.dia_semana, reparaciones)
+    return valor, precision
 
 
-def _tokenizar(texto: str, reparaciones: list[str]) -> tuple[list[_Token], list[str]]:
+def _limpiar(raw: str, reparaciones: list[str]) -> str:
+    """Folded to lower case without accents, on one line, without a time of day."""
+    texto = raw.strip()
+    sin_invisibles = texto.translate(_INVISIBLES)
+    colapsado = " ".join(sin_invisibles.split())
+    if colapsado != texto:
+        reparaciones.append("tenía espacios, saltos de línea o caracteres invisibles de más")
+    texto = colapsado.translate(_PLIEGUE).lower()
+    hora = _HORA.search(texto)
+    if hora:
+        reparaciones.append("traía una hora, que se descartó")
+        texto = texto[: hora.start()]
+    return texto
+
+
+def _dias_en_letras(texto: str, reparaciones: list[str]) -> str:
+    """`quince de marzo`, `quince (15) de marzo`, `15 (quince)`: the day as digits, said once."""
+    if not any(c.isalpha() for c in texto):
+        return texto
+    en_cifras = _DIA_EN_LETRAS.sub(lambda m: str(_DIAS_EN_LETRAS[m.group(1)]), texto)
+    if en_cifras != texto:
+        reparaciones.append("el día estaba escrito en letras")
+    return _NUMERO_REPETIDO.sub(r"\1", en_cifras)
+
+
+def _quitar_notas(texto: str, reparaciones: list[str]) -> str:
+    """`30/06/2022 (reprogramada)`: words in parentheses with no number or month are a note, not the date."""
+    if "(" not in texto:
+        return texto
+
+    def nota(coincidencia: re.Match[str]) -> str:
+        dentro = coincidencia.group(1)
+        palabras = [m.group(2) for m in _TOKEN.finditer(dentro)]
+        if any(p is None or p in _TODOS_LOS_MESES for p in palabras):
+            return coincidencia.group(0)
+        reparaciones.append(f"tenía una nota entre paréntesis («{dentro.strip()}»)")
+        return ""
+
+    return _PARENTESIS.sub(nota, texto)
+
+
+def _tokenizar(texto: str, reparaciones: list[str]) -> _Lectura:
     """Number and month tokens, and the text between consecutive ones (connectors kept as ` de `)."""
     tokens: list[_Token] = []
     separadores: list[str] = []
+    previo = ""
     pendiente = ""
+    dia_semana: tuple[str, int] | None = None
     posicion = 0
     for coincidencia in _TOKEN.finditer(texto):
         hueco = texto[posicion : coincidencia.start()]
         posicion = coincidencia.end()
         numero, palabra = coincidencia.group(1), coincidencia.group(2)
         if numero is not None:
+            if tokens:
+                separadores.append(pendiente + hueco)
+            else:
+                previo += hueco
             tokens.append(_Token("n", numero, 0))
-            separadores.append(pendiente + hueco)
             pendiente = ""
-            continue
-        if palabra in _CONECTORES:
-            pendiente += hueco + palabra
-        elif palabra in _ORDINALES and tokens and tokens[-1].tipo == "n" and not hueco and not pendiente:
-            reparaciones.append(f"el día llevaba una marca de ordinal («{tokens[-1].texto}{palabra}»)")
-        elif palabra in _DIAS_SEMANA:
-            if tokens or hueco.strip():
-                reparaciones.append("tenía el día de la semana fuera de lugar")
-            elif _DIAS_SEMANA[palabra] != "es":
-                reparaciones.append("tenía el día de la semana en inglés")
+        elif palabra in _DIAS_SEMANA or palabra in _DIAS_SEMANA_INGLES:
+            dia_semana = _dia_semana(palabra, bool(tokens or previo.strip() or hueco.strip()), reparaciones)
             posicion = _saltar_coma(texto, posicion)
+        elif palabra in _CONECTORES:
+            if tokens:
+                pendiente += hueco + palabra
+            else:
+                previo += hueco + palabra
+        elif palabra in _ORDINALES and _es_ordinal(tokens, hueco, pendiente):
+            reparaciones.append(f"el día llevaba una marca de ordinal («{tokens[-1].texto}{palabra}»)")
+        elif not tokens and palabra in _PREVIAS:
+            previo += hueco + palabra
+        elif tokens and palabra in _ENLACES:
+            raise _Ilegible(f"es un rango o una lista de fechas (unidas por «{palabra}»), no una sola fecha")
         else:
-            tokens.append(_Token("m", palabra, _mes_de_palabra(palabra, reparaciones)))
-            separadores.append(pendiente + hueco)
+            mes = _mes_de_palabra(palabra, reparaciones)
+            if tokens:
+                separadores.append(pendiente + hueco)
+            else:
+                previo += hueco
+            tokens.append(_Token("m", palabra, mes))
             pendiente = ""
     cola = pendiente + texto[posicion:]
-    if separadores and separadores[0].strip():
-        reparaciones.append(f"tenía «{separadores[0].strip()}» antes de la fecha")
+    if previo.strip():
+        reparaciones.append(f"tenía «{previo.strip()}» antes de la fecha")
     if cola.strip():
         reparaciones.append(f"tenía «{cola.strip()}» después de la fecha")
-    return tokens, [_normalizar_separador(s) for s in separadores[1:]]
+    return _Lectura(tokens, [_normalizar_separador(s) for s in separadores], dia_semana)
+
+
+def _dia_semana(palabra: str, fuera_de_lugar: bool, reparaciones: list[str]) -> tuple[str, int]:
+    if fuera_de_lugar:
+        reparaciones.append("tenía el día de la semana fuera de lugar")
+    if palabra in _DIAS_SEMANA:
+        return palabra, _DIAS_SEMANA[palabra]
+    reparaciones.append("tenía el día de la semana en inglés")
+    return palabra, _DIAS_SEMANA_INGLES[palabra]
+
+
+def _es_ordinal(tokens: list[_Token], hueco: str, pendiente: str) -> bool:
+    """`1o`, `1.o`, `2do`: a mark glued to a day number, not a word of its own (`1 o 2` is a list)."""
+    pegada = hueco in ("", ".") and not pendiente
+    return pegada and bool(tokens) and tokens[-1].tipo == "n" and len(tokens[-1].texto) <= 2
 
 
 def _saltar_coma(texto: str, posicion: int) -> int:
-    """`lunes, 15 de marzo`: the comma and space after a leading weekday belong to it."""
+    """`lunes, 15 de marzo`: the comma and space after a weekday belong to it."""
     resto = texto[posicion:]
     return posicion + len(resto) - len(resto.lstrip(", "))
 
@@ -191,6 +292,9 @@ def _normalizar_separador(separador: str) -> str:
 def _mes_de_palabra(palabra: str, reparaciones: list[str]) -> int:
     if palabra in _MESES:
         return _MESES[palabra]
+    if palabra in _MESES_POCO_USUALES:
+        reparaciones.append(f"el mes estaba abreviado de forma poco usual («{palabra}»)")
+        return _MESES_POCO_USUALES[palabra]
     if palabra in _MESES_INGLES:
         reparaciones.append(f"el mes estaba en inglés («{palabra}»)")
         return _MESES_INGLES[palabra]
@@ -204,54 +308,89 @@ def _mes_de_palabra(palabra: str, reparaciones: list[str]) -> int:
         if parecido is not None:
             reparaciones.append(f"el mes estaba mal escrito («{palabra}»)")
             return _NOMBRES_COMPLETOS[parecido[0]]
-    raise _Ilegible(f"«{palabra}» no es el nombre de un mes")
+    raise _Ilegible(f"«{palabra}» no es parte de una fecha")
 
 
-def _leer_tokens(
+def _unir_anio_con_punto(
     tokens: list[_Token], separadores: list[str], reparaciones: list[str]
-) -> tuple[dt.date, Precision, list[str]]:
+) -> tuple[list[_Token], list[str]]:
+    """`15/03/2.022`: a year written with a thousands dot, as amounts are."""
+    if len(tokens) < 3 or separadores[-1] != ".":
+        return tokens, separadores
+    mil, resto = tokens[-2], tokens[-1]
+    if mil.tipo != "n" or resto.tipo != "n" or len(mil.texto) != 1 or len(resto.texto) != 3:
+        return tokens, separadores
+    anio = mil.texto + resto.texto
+    if not _ANIO_MINIMO <= int(anio) <= _ANIO_MAXIMO:
+        return tokens, separadores
+    reparaciones.append("el año tenía un punto de miles")
+    return [*tokens[:-2], _Token("n", anio, 0)], separadores[:-1]
+
+
+def _dos_fechas(tokens: list[_Token], separadores: list[str]) -> bool:
+    """`15/03/2022 - 30/06/2022`: the tokens split into two readable dates."""
+    for corte in range(2, len(tokens) - 1):
+        try:
+            _leer_tokens(tokens[:corte], separadores[: corte - 1], [])
+            _leer_tokens(tokens[corte:], separadores[corte:], [])
+        except _Ilegible:
+            continue
+        return True
+    return False
+
+
+def _revisar_dia_semana(valor: dt.date, precision: Precision, palabra: str, dia: int, reparaciones: list[str]) -> None:
+    if precision == "mes":
+        reparaciones.append(f"tenía un día de la semana («{palabra}») pero no el día del mes")
+    elif valor.isoweekday() != dia:
+        reparaciones.append(f"el día de la semana («{palabra}») no coincide con la fecha")
+
+
+def _leer_tokens(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
     forma = "".join(t.tipo for t in tokens)
     if forma == "nnn":
         a, b, c = tokens
-        if len(a.texto) == 4:
-            _exigir_separadores_numericos(separadores, reparaciones)
-            return _dia(_anio(a), _mes_numero(b), c), "dia", reparaciones
         _exigir_separadores_numericos(separadores, reparaciones)
-        return _dia(_anio(c), _mes_numero(b), a), "dia", reparaciones
+        if len(a.texto) == 4:
+            return _dia(_anio(a), _mes_numero(b), c), "dia"
+        return _dia(_anio(c), _mes_numero(b), a), "dia"
     if forma == "nmn":
         a, b, c = tokens
         _exigir_separadores_de_mes(separadores, reparaciones)
         if len(a.texto) == 4 and len(c.texto) <= 2:
             reparaciones.append("el año iba antes del mes")
-            return _dia(_anio(a), b.mes, c), "dia", reparaciones
-        return _dia(_anio(c), b.mes, a), "dia", reparaciones
+            return _dia(_anio(a), b.mes, c), "dia"
+        return _dia(_anio(c), b.mes, a), "dia"
     if forma == "mnn":
         a, b, c = tokens
-        reparaciones.append("el mes iba antes del día")
-        return _dia(_anio(c), a.mes, b), "dia", reparaciones
+        if separadores[0] not in (" ", ". ") or separadores[1] not in (" de ", " del "):
+            reparaciones.append("el mes iba antes del día")
+        return _dia(_anio(c), a.mes, b), "dia"
     if forma == "mn":
         _exigir_separadores_de_mes(separadores, reparaciones)
-        return dt.date(_anio(tokens[1]), tokens[0].mes, 1), "mes", reparaciones
+        return dt.date(_anio(tokens[1]), tokens[0].mes, 1), "mes"
     if forma == "nm":
         if len(tokens[0].texto) != 4:
             raise _Ilegible("falta el año")
         reparaciones.append("el año iba antes del mes")
-        return dt.date(_anio(tokens[0]), tokens[1].mes, 1), "mes", reparaciones
+        return dt.date(_anio(tokens[0]), tokens[1].mes, 1), "mes"
     if forma == "nn":
         return _mes_y_anio(tokens[0], tokens[1], separadores, reparaciones)
     if forma == "n" and len(tokens[0].texto) == 8:
         reparaciones.append("los números del día, el mes y el año venían pegados")
-        return _compacta(tokens[0].texto), "dia", reparaciones
+        return _compacta(tokens[0].texto), "dia"
     if not tokens:
         raise _Ilegible("no tiene ninguna fecha reconocible")
+    if forma == "m":
+        raise _Ilegible("solo trae el mes; falta el año")
+    if forma == "n":
+        raise _Ilegible(f"«{tokens[0].texto}» no es una fecha completa")
     if forma.count("m") > 1:
         raise _Ilegible("tiene más de un mes")
     raise _Ilegible("no tiene la forma día, mes y año ni la forma mes y año")
 
 
-def _mes_y_anio(
-    a: _Token, b: _Token, separadores: list[str], reparaciones: list[str]
-) -> tuple[dt.date, Precision, list[str]]:
+def _mes_y_anio(a: _Token, b: _Token, separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
     if len(a.texto) == 4 and len(b.texto) <= 2:
         anio, mes = _anio(a), _mes_numero(b)
     elif len(b.texto) == 4 and len(a.texto) <= 2:
@@ -261,13 +400,13 @@ def _mes_y_anio(
         _exigir_numero(b)
         raise _Ilegible(f"no se sabe si «{a.texto}/{b.texto}» es día y mes sin año, o mes y año")
     _exigir_separadores_numericos(separadores, reparaciones)
-    return dt.date(anio, mes, 1), "mes", reparaciones
+    return dt.date(anio, mes, 1), "mes"
 
 
 def _compacta(cifras: str) -> dt.date:
-    """`20210921` (year first) or `21092021` (day first), whichever is a real date."""
+    """`20210921` (year first) or `21092021` (day first), whichever is a real date: never both."""
     for anio, mes, dia in ((cifras[:4], cifras[4:6], cifras[6:]), (cifras[4:], cifras[2:4], cifras[:2])):
-        if 1990 <= int(anio) <= 2100:
+        if _ANIO_MINIMO <= int(anio) <= _ANIO_MAXIMO:
             try:
                 return dt.date(int(anio), int(mes), int(dia))
             except ValueError:
@@ -299,8 +438,8 @@ def _reparacion_separadores(separadores: list[str]) -> str:
 def _anio(token: _Token) -> int:
     if len(token.texto) == 4:
         anio = int(token.texto)
-        if anio < 1:
-            raise _Ilegible(f"«{token.texto}» no es un año")
+        if not _ANIO_MINIMO <= anio <= _ANIO_MAXIMO:
+            raise _Ilegible(f"el año {token.texto} no puede ser el de un plan de mejoramiento")
         return anio
     if len(token.texto) == 2:
         corto = int(token.texto)
@@ -323,11 +462,10 @@ def _dia(anio: int, mes: int, token: _Token) -> dt.date:
         raise _Ilegible(f"«{token.texto}» no es un día")
     dia = int(token.texto)
     if not 1 <= dia <= calendar.monthrange(anio, mes)[1]:
-        raise _Ilegible(f"el día {dia} no existe en {_NOMBRE_MES[mes - 1]} de {anio}")
+        raise _Ilegible(f"el día {dia} no existe en {_NOMBRE_MES[mes]} de {anio}")
     return dt.date(anio, mes, dia)
 
 
 def estilos_de_mes() -> Iterator[tuple[str, int]]:
     """Every month word the reader knows, with its month: for tests and the benchmark."""
-    yield from _MESES.items()
-    yield from _MESES_INGLES.items()
+    yield from _TODOS_LOS_MESES.items()

@@ -1,4 +1,4 @@
-"""Vocabularies of typed values kept as data (TOML, one table per file), loaded once."""
+"""Vocabularies of typed values kept as data (TOML tables), loaded once."""
 
 import tomllib
 from functools import cache
@@ -7,8 +7,8 @@ from typing import Any
 
 
 @cache
-def cargar(nombre: str) -> dict[str, Any]:
-    """The single table of `<nombre>.toml`, keyed as the file writes it."""
+def cargar(nombre: str, tabla: str | None = None) -> dict[str, Any]:
+    """The table `tabla` of `<nombre>.toml` (by default the one named like the file), keyed as the file writes it."""
     with resources.files(__name__).joinpath(f"{nombre}.toml").open("rb") as archivo:
-        tabla: dict[str, Any] = tomllib.load(archivo)[nombre]
-    return tabla
+        contenido: dict[str, Any] = tomllib.load(archivo)[tabla or nombre]
+    return contenido
