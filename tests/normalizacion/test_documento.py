@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from extractor.modelo import Celda, DocumentoCrudo, FilaCruda, FirmaCruda, Origen, PlanCrudo
 from normalizacion import normalizar_documento
 from normalizacion.modelo import Plan
@@ -166,3 +169,49 @@ def test_firmas_y_proyecto() -> None:
     json = plan.a_json()
     assert json["firmas"] == [{"nombre": "Ing. CESAR AUGUSTO CRUZ", "cargo": "Secretario de Planeación"}]
     assert json["proyecto"] == "Javier Lamprea – Profesional de apoyo"
+
+
+_CLAVES = (
+    "numero",
+    "descripcion",
+    "accion_mejora",
+    "meta_indicador",
+    "plazo_meses",
+    "fecha_inicio",
+    "fecha_terminacion",
+    "dependencia",
+    "cargo_responsable",
+    "cumplimiento",
+    "efectividad",
+    "estado_accion",
+    "direccion_tecnica",
+    "observaciones",
+)
+_VALORES_EXCEL = st.none() | st.booleans() | st.integers() | st.floats() | st.datetimes() | st.dates()
+_CELDAS = st.builds(
+    Celda,
+    st.none() | st.text(max_size=30),
+    st.just(Origen()),
+    _VALORES_EXCEL,
+    st.sampled_from([None, "mmm-yy", "dd/mm/yyyy", "General", "0"]),
+)
+
+
+@given(
+    st.dictionaries(st.sampled_from(["fecha_formato", "fecha_suscripcion", "entidad"]), _CELDAS),
+    st.lists(st.dictionaries(st.sampled_from(_CLAVES), _CELDAS), max_size=4),
+    st.lists(st.sampled_from(_CLAVES), max_size=3),
+)
+def test_ningun_contenido_hace_fallar_y_cada_problema_nombra_su_hallazgo(
+    encabezado: dict[str, Celda], filas: list[dict[str, Celda]], faltantes: list[str]
+) -> None:
+    crudo = PlanCrudo(
+        encabezado, [FilaCruda(c, Origen(fila=i)) for i, c in enumerate(filas)], columnas_faltantes=faltantes
+    )
+    (plan,) = normalizar_documento(documento(crudo))
+    assert len(plan.hallazgos) == len(filas)
+    rutas = {f"hallazgos[{i}]" for i in range(len(filas))}
+    for problema in plan.problemas:
+        ruta = problema.campo.partition(".")[0]
+        assert ruta in rutas | {"encabezado"} or (problema.codigo == "columna_faltante" and ruta in faltantes)
+        assert problema.mensaje
