@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractor.modelo import Celda, DocumentoCrudo, FilaCruda, PlanCrudo
+from extractor.modelo import Celda, DocumentoCrudo, FilaCruda, Origen, PlanCrudo
 from normalizacion import problemas
 from normalizacion.fechas import LecturaFecha, normalizar_fecha
 from normalizacion.modelo import Encabezado, Fecha, Firma, Hallazgo, Plan, Problema
@@ -64,20 +64,23 @@ def normalizar_plan(documento: DocumentoCrudo, crudo: PlanCrudo) -> Plan:
 
 
 def _encabezado(celdas: dict[str, Celda]) -> tuple[Encabezado, list[Problema]]:
+    formato, suscripcion = _fecha(celdas.get("fecha_formato")), _fecha(celdas.get("fecha_suscripcion"))
     encabezado = Encabezado(
         entidad=_texto(celdas.get("entidad")),
         codigo=_texto(celdas.get("codigo")),
         version=_texto(celdas.get("version")),
+        fecha_formato=formato.fecha,
         proceso_auditado=_texto(celdas.get("proceso_auditado")),
         procedimientos=_texto(celdas.get("procedimientos")),
         responsables=_texto(celdas.get("responsables")),
+        fecha_suscripcion=suscripcion.fecha,
     )
-    hallados: list[Problema] = []
-    for clave, requerida in (("fecha_formato", False), ("fecha_suscripcion", True)):
-        celda = celdas.get(clave)
-        lectura = _fecha(celda)
-        setattr(encabezado, clave, lectura.fecha)
-        hallados += problemas_de_fecha(f"encabezado.{clave}", lectura, requerida, celda.origen if celda else None)
+    hallados = [
+        *problemas_de_fecha("encabezado.fecha_formato", formato, False, _origen(celdas.get("fecha_formato"))),
+        *problemas_de_fecha(
+            "encabezado.fecha_suscripcion", suscripcion, True, _origen(celdas.get("fecha_suscripcion"))
+        ),
+    ]
     return encabezado, hallados
 
 
@@ -136,6 +139,10 @@ def _hallazgo(
 
 def _texto(celda: Celda | None) -> str | None:
     return texto(celda.texto) if celda else None
+
+
+def _origen(celda: Celda | None) -> Origen | None:
+    return celda.origen if celda else None
 
 
 def _fecha(celda: Celda | None) -> LecturaFecha:
