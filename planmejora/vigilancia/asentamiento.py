@@ -109,6 +109,10 @@ class Asentamiento:
         ahora = self._reloj()
         self._pendientes[ruta] = _Pendiente(firma, ahora, asentado=firma == entregada, no_antes=no_antes)
 
+    def cambio_desde_entrega(self, ruta: Path) -> bool:
+        """Whether a file handed out by the last `listos()` changed (or went away) since."""
+        return Firma.de(ruta) != self._entregados.get(ruta)
+
     def listos(self) -> list[Path]:
         """The files completely written by now, in a stable order; they leave the waiting list."""
         ahora = self._reloj()

@@ -1,14 +1,20 @@
-"""What the watch needs from the ingestion, and nothing more: load one file, say what came of it.
+"""What the watch needs from the ingestion, and nothing more: load these files, say what came of each.
 
-Keeping it this narrow lets the watch be tested with a stand-in, and keeps the database out of the loop.
+Keeping it this narrow lets the watch be tested with a stand-in. The real one is `planmejora.ingesta`,
+whose ledger makes handing it a known file cheap: same path, size and time, or same bytes, add nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from planmejora.ingesta import Avance, BaseInaccesible, ingerir
 
 
 class Desenlace(Enum):
@@ -23,13 +29,47 @@ class Desenlace(Enum):
 @dataclass(frozen=True)
 class Resultado:
     desenlace: Desenlace
-    hallazgos: int = 0
     motivo: str | None = None
 
 
+AlTerminar = Callable[[Path, Resultado], None]
+"""Told of each file once it is done (stored, or known); it may raise `Interrumpido` to stop the batch there."""
+
+
 class BaseNoDisponible(Exception):
-    """The database cannot be reached now; the same file can be tried again later."""
+    """The database cannot be reached now; the files not yet reported can be tried again later."""
+
+
+class Interrumpido(Exception):
+    """Raised by `AlTerminar` to stop after the file just finished: a stop was requested."""
 
 
 class Ingestor(Protocol):
-    def __call__(self, ruta: Path) -> Resultado: ...
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+        """Load `rutas` in order, reporting each; the number of findings loaded."""
+        ...
+
+
+_DESENLACES = {"cargado": Desenlace.CARGADO, "omitido": Desenlace.CONOCIDO, "error": Desenlace.ERROR}
+
+
+def _primera_linea(error: BaseException) -> str:
+    texto = str(error.orig if isinstance(error, DBAPIError) else error).strip()
+    return texto.splitlines()[0] if texto else type(error).__name__
+
+
+def ingestor_de(url_db: str) -> Ingestor:
+    """The real ingestion into `url_db`, one reader (the watch sees files one by one)."""
+
+    def cargar(rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+        def avisar(avance: Avance) -> None:
+            al_terminar(Path(avance.archivo), Resultado(_DESENLACES[avance.resultado], avance.mensaje))
+
+        try:
+            return ingerir(rutas, url_db, workers=1, progreso=avisar).hallazgos
+        except BaseInaccesible as error:
+            raise BaseNoDisponible(error.mensaje) from error
+        except (OperationalError, InterfaceError) as error:
+            raise BaseNoDisponible(f"{_primera_linea(error)}.") from error
+
+    return cargar

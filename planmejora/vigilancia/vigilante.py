@@ -19,7 +19,7 @@ from watchdog.observers.api import BaseObserver
 
 from planmejora.vigilancia import mover as mudanza
 from planmejora.vigilancia.asentamiento import Asentamiento
-from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
+from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Interrumpido, Resultado
 from planmejora.vigilancia.observador import CON_ERRORES, PROCESADOS, Aviso, Novedad, Sondeo, candidatos, observar
 from planmejora.vigilancia.registro import registro
 
@@ -105,13 +105,13 @@ class Vigilante:
         try:
             self._sondear()
             registro().info("%d archivo(s) por revisar en %s.", len(self._asentamiento), self._carpeta)
-            inicio = proximo_sondeo = self._reloj()
+            inicio = ultimo_sondeo = self._reloj()
             while not self._parar.is_set():
                 self._atender(cola)
                 ahora = self._reloj()
-                if cada is not None and ahora - proximo_sondeo >= cada:
+                if cada is not None and ahora - ultimo_sondeo >= cada:
                     self._sondear()
-                    proximo_sondeo = ahora
+                    ultimo_sondeo = ahora
                 self._cargar_listos()
                 if self._op.una_vez and (not self._asentamiento or ahora - inicio > self._op.paciencia):
                     break
@@ -166,75 +166,102 @@ class Vigilante:
                 return
 
     def _cargar_listos(self) -> None:
+        """Hand every settled file to the ingestion in one batch; put back what it did not get to."""
         if self._reloj() < self._estado.pausa_hasta:
             return
         listos = self._asentamiento.listos()
-        for numero, ruta in enumerate(listos):
-            if self._parar.is_set() or not self._cargar(ruta):
-                for resto in listos[numero + 1 :]:
-                    self._asentamiento.devolver(resto, self._estado.pausa_hasta)
+        hechos: set[Path] = set()
+
+        def al_terminar(ruta: Path, resultado: Resultado) -> None:
+            hechos.add(ruta)
+            self._terminado(ruta, resultado)
+            if self._parar.is_set():
+                raise Interrumpido
+
+        if listos:
+            try:
+                hallazgos = self._ingestor(listos, al_terminar)
+            except Interrumpido:
                 return
+            except BaseNoDisponible as error:
+                self._base_no_disponible(error)
+            except Exception as error:  # an unforeseen failure must not end the watch
+                culpable = next((r for r in listos if r not in hechos), None)
+                if culpable is not None:
+                    hechos.add(culpable)
+                self._fallo_inesperado(culpable, error)
+            else:
+                self._base_responde(hallazgos)
+            for ruta in listos:
+                if ruta not in hechos:
+                    self._asentamiento.devolver(ruta, self._estado.pausa_hasta)
         if not self._asentamiento and self._estado.desde_resumen:
             self._resumir()
 
-    def _cargar(self, ruta: Path) -> bool:
-        """Load one file; False when the database is away and the rest must wait."""
-        nombre = ruta.relative_to(self._carpeta).as_posix()
-        try:
-            resultado = self._ingestor(ruta)
-        except BaseNoDisponible as error:
-            pausa = self._pausa.siguiente()
-            self._estado.pausa_hasta = self._reloj() + pausa
-            self._estado.base_caida = True
-            self._asentamiento.devolver(ruta, self._estado.pausa_hasta)
-            registro().warning("La base de datos no está disponible: %s Se reintenta en %g s.", error, pausa)
-            return False
-        except Exception as error:  # one file failing in an unforeseen way must not end the watch
-            resultado_final = self._fallo_inesperado(ruta, nombre, error)
-            if resultado_final is None:
-                return True
-            resultado = resultado_final
+    def _base_no_disponible(self, error: BaseNoDisponible) -> None:
+        pausa = self._pausa.siguiente()
+        self._estado.pausa_hasta = self._reloj() + pausa
+        self._estado.base_caida = True
+        registro().warning("La base de datos no está disponible: %s Se reintenta en %g s.", error, pausa)
+
+    def _base_responde(self, hallazgos: int) -> None:
         if self._estado.base_caida:
             registro().info("La base de datos volvió a responder.")
         self._estado.base_caida = False
         self._pausa.reiniciar()
+        self._estado.total.hallazgos += hallazgos
+        self._estado.desde_resumen.hallazgos += hallazgos
+
+    def _fallo_inesperado(self, ruta: Path | None, error: Exception) -> None:
+        """`ruta`, the first file not finished, is the one that failed: retry it later, or give up at last."""
+        descripcion = f"{type(error).__name__}: {error}"
+        registro().debug("Fallo inesperado al cargar", exc_info=error)
+        if ruta is None:
+            registro().warning("La carga terminó con un fallo inesperado (%s).", descripcion)
+            return
+        intentos = self._estado.intentos[ruta] = self._estado.intentos.get(ruta, 0) + 1
+        nombre = self._nombre(ruta)
+        if intentos >= INTENTOS_POR_ARCHIVO:
+            motivo = f"Falló {intentos} veces al cargarse ({descripcion})."
+            self._terminado(ruta, Resultado(Desenlace.ERROR, motivo))
+            return
+        pausa = PAUSA_INICIAL * 2 ** (intentos - 1)
+        self._asentamiento.devolver(ruta, self._reloj() + pausa)
+        registro().warning(
+            "Falló la carga de %s (%s); intento %d de %d, se reintenta en %g s.",
+            nombre,
+            descripcion,
+            intentos,
+            INTENTOS_POR_ARCHIVO,
+            pausa,
+        )
+
+    def _terminado(self, ruta: Path, resultado: Resultado) -> None:
+        """One file is done: count it, log it, and with `mover` put it aside, unless it is being written again."""
+        nombre = self._nombre(ruta)
         self._estado.intentos.pop(ruta, None)
+        if self._asentamiento.cambio_desde_entrega(ruta):
+            registro().info("%s cambió mientras se cargaba: se cargará cuando termine de escribirse.", nombre)
+            self._asentamiento.cambio(ruta)
+            return
         self._anotar(nombre, resultado)
         if self._op.mover:
             self._apartar(ruta, nombre, resultado)
         self._sondeo.recordar(ruta)
-        return True
 
-    def _fallo_inesperado(self, ruta: Path, nombre: str, error: Exception) -> Resultado | None:
-        """Retry later (None), or after the last attempt, the failure as the file's result."""
-        registro().debug("Fallo al cargar %s", nombre, exc_info=error)
-        intentos = self._estado.intentos[ruta] = self._estado.intentos.get(ruta, 0) + 1
-        descripcion = f"{type(error).__name__}: {error}"
-        if intentos < INTENTOS_POR_ARCHIVO:
-            pausa = PAUSA_INICIAL * 2 ** (intentos - 1)
-            self._asentamiento.devolver(ruta, self._reloj() + pausa)
-            registro().warning(
-                "Falló la carga de %s (%s); intento %d de %d, se reintenta en %g s.",
-                nombre,
-                descripcion,
-                intentos,
-                INTENTOS_POR_ARCHIVO,
-                pausa,
-            )
-            return None
-        return Resultado(Desenlace.ERROR, motivo=f"Falló {intentos} veces al cargarse ({descripcion}).")
+    def _nombre(self, ruta: Path) -> str:
+        return ruta.relative_to(self._carpeta).as_posix()
 
     def _anotar(self, nombre: str, resultado: Resultado) -> None:
         for cuenta in (self._estado.total, self._estado.desde_resumen):
             if resultado.desenlace is Desenlace.CARGADO:
                 cuenta.cargados += 1
-                cuenta.hallazgos += resultado.hallazgos
             elif resultado.desenlace is Desenlace.CONOCIDO:
                 cuenta.conocidos += 1
             else:
                 cuenta.con_error += 1
         if resultado.desenlace is Desenlace.CARGADO:
-            registro().info("Cargado %s: %d hallazgo(s).", nombre, resultado.hallazgos)
+            registro().info("Cargado: %s.", nombre)
         elif resultado.desenlace is Desenlace.ERROR:
             registro().error("No se pudo cargar %s: %s", nombre, resultado.motivo or "motivo desconocido.")
 

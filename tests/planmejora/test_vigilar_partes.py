@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from planmejora.vigilancia.asentamiento import Asentamiento
-from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
+from planmejora.vigilancia.ingestor import AlTerminar, BaseNoDisponible, Desenlace, Ingestor, Resultado
 from planmejora.vigilancia.mover import mover
 from planmejora.vigilancia.observador import Sondeo, candidatos, es_vigilada
 from planmejora.vigilancia.vigilante import Opciones, Vigilante
@@ -220,28 +221,33 @@ class RelojQueAvanza:
 
 
 class IngestorDePrueba:
-    """Records what it is given. It raises `fallas` one per call first; `rotos` always raise; `errores` are bad."""
+    """Records each batch it is given and each file it reports.
 
-    def __init__(
-        self,
-        fallas: list[Exception] | None = None,
-        rotos: set[str] | None = None,
-        errores: dict[str, str] | None = None,
-    ) -> None:
-        self.recibidos: list[str] = []
-        self.fallas = list(fallas or [])
+    `caidas` is how many batches in a row find the database away; `rotos` always fail unexpectedly;
+    `errores` are files that cannot be read, with their reason.
+    """
+
+    def __init__(self, caidas: int = 0, rotos: set[str] | None = None, errores: dict[str, str] | None = None) -> None:
+        self.lotes: list[list[str]] = []
+        self.terminados: list[str] = []
+        self.caidas = caidas
         self.rotos = rotos or set()
         self.errores = errores or {}
 
-    def __call__(self, ruta: Path) -> Resultado:
-        self.recibidos.append(ruta.name)
-        if self.fallas:
-            raise self.fallas.pop(0)
-        if ruta.name in self.rotos:
-            raise RuntimeError("fallo raro")
-        if ruta.name in self.errores:
-            return Resultado(Desenlace.ERROR, motivo=self.errores[ruta.name])
-        return Resultado(Desenlace.CARGADO, hallazgos=2)
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+        self.lotes.append([ruta.name for ruta in rutas])
+        if self.caidas:
+            self.caidas -= 1
+            raise BaseNoDisponible("conexión rechazada por el servidor.")
+        for ruta in rutas:
+            if ruta.name in self.rotos:
+                raise RuntimeError("fallo raro")
+            self.terminados.append(ruta.name)
+            if ruta.name in self.errores:
+                al_terminar(ruta, Resultado(Desenlace.ERROR, self.errores[ruta.name]))
+            else:
+                al_terminar(ruta, Resultado(Desenlace.CARGADO))
+        return 2 * len(rutas)
 
 
 def una_pasada(carpeta: Path, ingestor: Ingestor, mover_archivos: bool = False) -> int:
@@ -255,7 +261,7 @@ def test_una_pasada_carga_lo_que_ya_estaba_e_ignora_los_bloqueos_de_office(tmp_p
         (tmp_path / nombre).write_bytes(b"contenido")
     ingestor = IngestorDePrueba()
     assert una_pasada(tmp_path, ingestor) == 0
-    assert ingestor.recibidos == ["a.pdf", "b.docx"]
+    assert ingestor.lotes == [["a.pdf", "b.docx"]], "what was already there goes in one batch"
 
 
 def test_con_mover_los_cargados_y_los_fallidos_quedan_aparte(tmp_path: Path) -> None:
@@ -274,11 +280,11 @@ def test_si_la_base_no_responde_se_espera_y_cada_archivo_se_carga_una_vez(
 ) -> None:
     for nombre in ("a.pdf", "b.pdf"):
         (tmp_path / nombre).write_bytes(b"x")
-    caida = BaseNoDisponible("conexión rechazada por el servidor.")
-    ingestor = IngestorDePrueba(fallas=[caida, caida, caida])
+    ingestor = IngestorDePrueba(caidas=3)
     with caplog.at_level("INFO", logger="planmejora.vigilancia"):
         assert una_pasada(tmp_path, ingestor) == 0
-    assert ingestor.recibidos == ["a.pdf"] * 4 + ["b.pdf"]
+    assert ingestor.lotes == [["a.pdf", "b.pdf"]] * 4
+    assert ingestor.terminados == ["a.pdf", "b.pdf"]
     avisos = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert [a.rsplit("en ", 1)[1] for a in avisos] == ["1 s.", "2 s.", "4 s."], "the pause doubles each time"
     assert "La base de datos volvió a responder." in caplog.messages
@@ -289,7 +295,8 @@ def test_un_archivo_que_falla_sin_motivo_conocido_se_reintenta_y_no_detiene_a_lo
         (tmp_path / nombre).write_bytes(b"x")
     ingestor = IngestorDePrueba(rotos={"a.pdf"})
     assert una_pasada(tmp_path, ingestor, mover_archivos=True) == 1
-    assert ingestor.recibidos.count("a.pdf") == 4 and ingestor.recibidos.count("b.pdf") == 1
+    assert len([lote for lote in ingestor.lotes if "a.pdf" in lote]) == 4, "tried four times"
+    assert ingestor.terminados == ["b.pdf"]
     assert "fallo raro" in (tmp_path / "con_errores/a.pdf.error.txt").read_text(encoding="utf-8")
     assert (tmp_path / "procesados/b.pdf").exists()
 
@@ -297,13 +304,17 @@ def test_un_archivo_que_falla_sin_motivo_conocido_se_reintenta_y_no_detiene_a_lo
 def test_una_orden_de_parar_termina_el_archivo_en_curso_y_nada_mas(tmp_path: Path) -> None:
     for nombre in ("a.pdf", "b.pdf", "c.pdf"):
         (tmp_path / nombre).write_bytes(b"x")
-    recibidos: list[str] = []
 
-    def ingestor(ruta: Path) -> Resultado:
-        vigilante.parar()
-        recibidos.append(ruta.name)
-        return Resultado(Desenlace.CARGADO)
+    def al_primer_archivo_llega_la_senal(rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+        for ruta in rutas:
+            vigilante.parar()
+            terminados.append(ruta.name)
+            al_terminar(ruta, Resultado(Desenlace.CARGADO))
+        return 0
 
-    vigilante = Vigilante(Opciones(carpeta=tmp_path, espera=0), ingestor, reloj=RelojQueAvanza())
+    terminados: list[str] = []
+    vigilante = Vigilante(
+        Opciones(carpeta=tmp_path, espera=0), al_primer_archivo_llega_la_senal, reloj=RelojQueAvanza()
+    )
     assert vigilante.correr() == 0
-    assert recibidos == ["a.pdf"]
+    assert terminados == ["a.pdf"]
