@@ -31,6 +31,7 @@ bench: $(VENV)/.instalado
 	$(BIN)/python -m bench
 
 muestras: $(VENV)/.instalado
+	$(BIN)/pip install --quiet -e '.[muestras]'
 	$(BIN)/python muestras/generar.py
 
 clean:
