@@ -17,6 +17,8 @@ from normalizacion.reglas import problemas_de_fecha, revisar_hallazgo
 from normalizacion.valores import Lectura, leer_estado, leer_plazo, leer_si_no, texto
 
 _VACIA = Celda(None)
+CONFIANZA_MINIMA = 0.6
+"""Below this, the least certain word of a scanned cell is as likely misread as not: a person should look."""
 
 
 def normalizar_documento(documento: DocumentoCrudo) -> list[Plan]:
@@ -50,6 +52,8 @@ def normalizar_plan(documento: DocumentoCrudo, crudo: PlanCrudo) -> Plan:
         hallazgos.append(hallazgo)
         hallados += de_fila
     firmas = [Firma(nombre, texto(f.cargo)) for f in crudo.firmas if (nombre := texto(f.nombre))]
+    if crudo.proyecto is not None:
+        hallados += _dudas_de_ocr("", {"proyecto": crudo.proyecto})
     return Plan(
         documento.archivo,
         documento.sha256,
@@ -76,6 +80,7 @@ def _encabezado(celdas: dict[str, Celda]) -> tuple[Encabezado, list[Problema]]:
         fecha_suscripcion=suscripcion.fecha,
     )
     hallados = [
+        *_dudas_de_ocr("encabezado", celdas),
         *problemas_de_fecha("encabezado.fecha_formato", formato, False, _origen(celdas.get("fecha_formato"))),
         *problemas_de_fecha(
             "encabezado.fecha_suscripcion", suscripcion, True, _origen(celdas.get("fecha_suscripcion"))
@@ -103,7 +108,8 @@ def _hallazgo(
         "efectividad": efectividad,
         "estado_accion": estado,
     }
-    hallados = [
+    hallados = _dudas_de_ocr(ruta, fila.celdas)
+    hallados += [
         problemas.valor_desconocido(f"{ruta}.{clave}", celda(clave).texto, fila.origen)
         for clave, lectura in lecturas.items()
         if lectura.desconocido
@@ -135,6 +141,15 @@ def _hallazgo(
         origen=fila.origen,
     )
     return hallazgo, hallados + fechas.problemas
+
+
+def _dudas_de_ocr(ruta: str, celdas: dict[str, Celda]) -> list[Problema]:
+    """`ocr_baja_confianza` for each scanned cell read with little confidence, `campo` under `ruta`."""
+    return [
+        problemas.ocr_baja_confianza(f"{ruta}.{clave}" if ruta else clave, celda.texto, celda.confianza, celda.origen)
+        for clave, celda in celdas.items()
+        if celda.confianza is not None and celda.confianza < CONFIANZA_MINIMA and texto(celda.texto)
+    ]
 
 
 def _texto(celda: Celda | None) -> str | None:

@@ -23,8 +23,16 @@ VALOR_DESCONOCIDO = "valor_desconocido"
 COLUMNA_DESCONOCIDA = "columna_desconocida"
 COLUMNA_FALTANTE = "columna_faltante"
 NO_ES_GEM_FM014 = "no_es_gem_fm014"
+OCR_BAJA_CONFIANZA = "ocr_baja_confianza"
 
 ETIQUETAS: dict[str, str] = {
+    "entidad": "la entidad",
+    "codigo": "el código del formato",
+    "version": "la versión del formato",
+    "proceso_auditado": "el proceso auditado",
+    "procedimientos": "los procedimientos",
+    "responsables": "los responsables",
+    "proyecto": "quien proyectó el plan",
     "fecha_formato": "la fecha del formato",
     "fecha_suscripcion": "la fecha de suscripción",
     "numero": "el número del hallazgo",
@@ -206,6 +214,18 @@ def no_es_gem_fm014() -> Problema:
         NO_ES_GEM_FM014,
         "El documento se puede leer, pero no contiene una copia del formato GEM-FM014 (no tiene su tabla de "
         "hallazgos). Revise que sea el archivo correcto.",
+    )
+
+
+def ocr_baja_confianza(campo: str, raw: str | None, confianza: float, origen: Origen | None) -> Problema:
+    return Problema(
+        campo,
+        OCR_BAJA_CONFIANZA,
+        f"El texto de {etiqueta(campo)} («{raw}») se leyó de una página escaneada con poca seguridad "
+        f"(confianza {confianza:.0%}). Compárelo con el documento y corríjalo si hace falta.",
+        raw,
+        None,
+        origen,
     )
 
 

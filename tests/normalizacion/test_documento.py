@@ -215,3 +215,30 @@ def test_ningun_contenido_hace_fallar_y_cada_problema_nombra_su_hallazgo(
         ruta = problema.campo.partition(".")[0]
         assert ruta in rutas | {"encabezado"} or (problema.codigo == "columna_faltante" and ruta in faltantes)
         assert problema.mensaje
+
+
+def test_lo_leido_con_poca_confianza_de_una_pagina_escaneada_se_reporta() -> None:
+    origen = Origen(pagina=2, fila=1)
+    crudo = PlanCrudo(
+        encabezado={
+            "entidad": Celda("ALCALDIA DE CAL1CA", Origen(pagina=1), confianza=0.41),
+            "fecha_suscripcion": Celda("21/09/2021", Origen(pagina=1), confianza=0.97),
+        },
+        filas=[
+            FilaCruda(
+                {
+                    "numero": Celda("1", origen, confianza=0.95),
+                    "cumplimiento": Celda("Si", origen, confianza=0.3),
+                    "observaciones": Celda(None, origen),
+                },
+                origen,
+            )
+        ],
+        proyecto=Celda("Javier Lamprea", Origen(pagina=2), confianza=0.5),
+    )
+    (plan,) = normalizar_documento(documento(crudo))
+    dudas = [p for p in plan.problemas if p.codigo == "ocr_baja_confianza"]
+    assert {p.campo for p in dudas} == {"encabezado.entidad", "hallazgos[0].cumplimiento", "proyecto"}
+    entidad = next(p for p in dudas if p.campo == "encabezado.entidad")
+    assert entidad.raw == "ALCALDIA DE CAL1CA" and entidad.origen == Origen(pagina=1)
+    assert "41%" in entidad.mensaje
