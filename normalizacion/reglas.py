@@ -159,7 +159,7 @@ def _problemas_de_lectura(
 
 def _por_que_no_se_deduce(campo_otra: str, otra: Fecha, plazo: int | None, plazo_raw: str | None) -> str:
     if otra.valor is None:
-        return f"{problemas.etiqueta(campo_otra)} tampoco se tiene"
+        return f"{problemas.etiqueta(campo_otra)} también falta o no se puede leer"
     if plazo is None and plazo_raw and plazo_raw.strip():
         return f"el plazo en meses («{plazo_raw}») no se pudo leer"
     return "falta el plazo en meses"
