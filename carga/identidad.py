@@ -5,7 +5,8 @@ it (typed months later, saved as PDF and as Word, renamed) keep those three head
 so they share a key; case, accents, punctuation and spacing do not count. The sheet name
 does not count either: the same plan may move from one sheet to another. A copy whose
 header names neither entity nor process cannot be recognised, so it is its own plan,
-keyed by its file name (and sheet): a later copy of that same file replaces it.
+keyed by its file name without folder or extension (and sheet): a later copy of that
+same file, or its PDF, replaces it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def clave_plan(plan: Plan) -> str:
     entidad = comparable(encabezado.entidad)
     proceso = comparable(encabezado.proceso_auditado)
     if not entidad and not proceso:
-        nombre = comparable(PurePath(plan.archivo.replace("\\", "/")).name)
+        nombre = comparable(PurePath(plan.archivo.replace("\\", "/")).stem)
         return f"archivo|{nombre}|{comparable(plan.hoja)}"
     suscripcion = encabezado.fecha_suscripcion
     fecha = suscripcion.valor.isoformat() if suscripcion.valor is not None else comparable(suscripcion.raw)

@@ -65,36 +65,51 @@ class EnProcesos:
         self, extraer: Extractor, tareas: Iterable[T], ruta: Callable[[T], Path]
     ) -> Iterator[tuple[T, list[Plan] | FalloLectura]]:
         pendientes = iter(tareas)
+        sin_enviar: list[T] = []
         en_curso: dict[Future[list[Plan]], T] = {}
         pool = self._pool()
         try:
             while True:
-                while len(en_curso) < 2 * self.cantidad and (tarea := next(pendientes, None)) is not None:
-                    en_curso[pool.submit(extraer, ruta(tarea))] = tarea
-                if not en_curso:
-                    return
-                listos, _ = wait(en_curso, return_when=FIRST_COMPLETED)
                 roto = False
-                for futuro in listos:
-                    tarea = en_curso.pop(futuro)
+                while not roto and len(en_curso) < 2 * self.cantidad:
+                    tarea = sin_enviar.pop() if sin_enviar else next(pendientes, None)
+                    if tarea is None:
+                        break
                     try:
-                        yield tarea, futuro.result()
+                        en_curso[pool.submit(extraer, ruta(tarea))] = tarea
                     except BrokenProcessPool:
+                        sin_enviar.append(tarea)
                         roto = True
-                        yield tarea, FalloLectura("El proceso que leía el archivo terminó de forma inesperada.")
-                    except Exception as error:
-                        yield (
-                            tarea,
-                            FalloLectura(f"El lector falló de forma inesperada ({type(error).__name__}: {error})."),
-                        )
+                if not en_curso and not roto:
+                    return
+                listos, _ = wait(en_curso, return_when="ALL_COMPLETED" if roto else FIRST_COMPLETED)
+                for futuro in listos:
+                    resultado = _desenlace(futuro)
+                    roto = roto or isinstance(futuro.exception(), BrokenProcessPool)
+                    yield en_curso.pop(futuro), resultado
                 if roto:
-                    for futuro, tarea in list(en_curso.items()):
-                        yield tarea, FalloLectura("El proceso que leía el archivo terminó de forma inesperada.")
-                        del en_curso[futuro]
+                    yield from ((tarea, _desenlace(futuro)) for futuro, tarea in _todos(en_curso))
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = self._pool()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _todos(en_curso: dict[Future[list[Plan]], T]) -> list[tuple[Future[list[Plan]], T]]:
+    """Empty `en_curso` once every one of its futures is settled (a broken pool settles them all at once)."""
+    wait(en_curso)
+    todos = list(en_curso.items())
+    en_curso.clear()
+    return todos
+
+
+def _desenlace(futuro: Future[list[Plan]]) -> list[Plan] | FalloLectura:
+    error = futuro.exception()
+    if error is None:
+        return futuro.result()
+    if isinstance(error, BrokenProcessPool):
+        return FalloLectura("El proceso que leía el archivo terminó de forma inesperada.")
+    return FalloLectura(f"El lector falló de forma inesperada ({type(error).__name__}: {error}).")
 
 
 def trabajadores(cantidad: int) -> Trabajadores:

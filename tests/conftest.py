@@ -93,13 +93,16 @@ class ServidorPostgres:
         shutil.rmtree(self.datos, ignore_errors=True)
 
     def base_nueva(self) -> str:
-        """A new empty database on this server: each test gets its own, so none sees another's rows."""
+        """An empty place to work on this server: each test gets its own schema, so none sees another's rows.
+
+        A schema is as empty as a new database for planmejora, and takes milliseconds instead of a checkpoint.
+        """
         import psycopg
 
-        nombre = f"prueba_{uuid.uuid4().hex[:12]}"
+        esquema = f"prueba_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(f"host=127.0.0.1 port={self.puerto} user=postgres dbname=postgres", autocommit=True) as c:
-            c.execute(f"CREATE DATABASE {nombre}")
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.puerto}/{nombre}"
+            c.execute(f"CREATE SCHEMA {esquema}")
+        return f"{self.url}?options=-csearch_path%3D{esquema}"
 
 
 @pytest.fixture(scope="session")

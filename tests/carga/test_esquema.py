@@ -1,0 +1,95 @@
+"""The schema comes from the migrations shipped in the package, on SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text
+
+from carga.conexion import BaseInaccesible, crear_motor, interpretar, url_elegida
+from carga.esquema import abrir_base, actualizar, revision_actual, revision_final
+from carga.modelos import Base
+
+VISTAS = {"v_hallazgos", "v_hallazgos_historia", "v_problemas", "v_versiones"}
+TABLAS = {
+    "corridas",
+    "documentos",
+    "archivos_vistos",
+    "planes",
+    "versiones_plan",
+    "hallazgos",
+    "problemas",
+    "firmas",
+}
+
+
+@pytest.fixture
+def motor(url_db: str) -> Engine:
+    return crear_motor(url_db)
+
+
+def test_una_base_vacia_queda_con_tablas_y_vistas(motor: Engine) -> None:
+    assert revision_actual(motor) is None
+    actualizar(motor)
+    inspector = inspect(motor)
+    assert set(inspector.get_table_names()) >= TABLAS
+    assert set(inspector.get_view_names()) >= VISTAS
+    assert revision_actual(motor) == revision_final()
+
+
+def test_actualizar_otra_vez_no_cambia_nada_ni_pierde_datos(motor: Engine) -> None:
+    actualizar(motor)
+    with motor.begin() as conexion:
+        conexion.execute(text("INSERT INTO planes (clave) VALUES ('plan|x')"))
+    actualizar(motor)
+    with motor.connect() as conexion:
+        assert conexion.execute(text("SELECT clave FROM planes")).scalars().all() == ["plan|x"]
+    assert revision_actual(motor) == revision_final()
+
+
+def test_los_modelos_dicen_lo_mismo_que_las_migraciones(motor: Engine) -> None:
+    actualizar(motor)
+    with motor.connect() as conexion:
+        diferencias = compare_metadata(MigrationContext.configure(conexion), Base.metadata)
+    assert diferencias == []
+
+
+def test_postgresql_sin_driver_quiere_decir_psycopg_3() -> None:
+    assert interpretar("postgresql://u:c@servidor/base").drivername == "postgresql+psycopg"
+    assert interpretar("postgres://u@servidor/base").drivername == "postgresql+psycopg"
+    assert interpretar("sqlite:///planes.db").drivername == "sqlite"
+
+
+def test_la_base_sale_de_db_luego_de_la_variable_luego_del_valor_por_defecto(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PLANMEJORA_DB", raising=False)
+    assert url_elegida(None) == "sqlite:///planmejora.db"
+    monkeypatch.setenv("PLANMEJORA_DB", "sqlite:///otra.db")
+    assert url_elegida(None) == "sqlite:///otra.db"
+    assert url_elegida("sqlite:///dada.db") == "sqlite:///dada.db"
+
+
+@pytest.mark.parametrize(
+    ("url", "dice"),
+    [
+        ("no es una url", "no se entiende"),
+        ("mysql://u@servidor/base", "no está soportada"),
+        ("oracle+cx_oracle://u@servidor/base", "no está soportada"),
+    ],
+)
+def test_una_url_mala_es_un_error_en_espanol(url: str, dice: str) -> None:
+    with pytest.raises(BaseInaccesible, match=dice):
+        crear_motor(url)
+
+
+def test_una_base_que_no_se_puede_abrir_lo_dice_sin_mostrar_la_clave(tmp_path: Path) -> None:
+    with pytest.raises(BaseInaccesible, match="No se pudo abrir la base de datos") as sqlite:
+        abrir_base(f"sqlite:///{tmp_path / 'no' / 'existe' / 'planes.db'}")
+    assert "planes.db" in sqlite.value.mensaje
+    with pytest.raises(BaseInaccesible, match="No se pudo abrir la base de datos") as postgres:
+        abrir_base("postgresql://usuario:secreta@127.0.0.1:1/base")
+    assert "secreta" not in postgres.value.mensaje
