@@ -129,11 +129,14 @@ class _Hoja:
         self.fila += 1
 
     def escribir_valor(self, fila: int, columna: int, valor: str | Fecha | Valor | None, borde: bool = False) -> None:
+        """A typed date is a real date cell; a whole number typed as such is a number cell, as Excel stores it."""
         if isinstance(valor, Fecha) and valor.excel is not None:
             self.poner(fila, columna, valor.excel, borde=borde)
             self.ws.cell(fila, columna).number_format = valor.formato or "dd/mm/yyyy"
         elif isinstance(valor, Fecha | Valor):
-            self.poner(fila, columna, valor.raw, borde=borde)
+            self.escribir_valor(fila, columna, valor.raw, borde)
+        elif isinstance(valor, str) and valor.isdigit() and not valor.startswith("0"):
+            self.poner(fila, columna, int(valor), borde=borde)
         else:
             self.poner(fila, columna, valor, borde=borde)
 
