@@ -58,7 +58,7 @@ _INVISIBLES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"))
 _TOKEN = re.compile(r"([0-9]+)|([^\W\d_]+)")
 _HORA = re.compile(
     r"(?:\s+|(?<=[0-9])t)(?:a\s+las\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
-    r"(?:\s*(?:[ap]\.?\s*m\.?|hrs?\.?|h))?$"
+    r"(?:\s*(?:[ap]\.?\s*m\.?|hrs?\.?|h))?[\s.,;]*$"
 )
 _SERIAL_TEXTO = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
 _DIA_EN_LETRAS = re.compile(r"\b(" + "|".join(sorted(_DIAS_EN_LETRAS, key=len, reverse=True)) + r")\b")
@@ -152,14 +152,15 @@ def _leer_texto(raw: str) -> LecturaFecha:
 
 def _interpretar(raw: str, reparaciones: list[str]) -> tuple[dt.date, Precision]:
     texto = _limpiar(raw, reparaciones)
+    texto = _dias_en_letras(texto, reparaciones)
+    texto = _quitar_notas(texto, reparaciones)
+    texto = _quitar_hora(texto, reparaciones)
     if _SERIAL_TEXTO.fullmatch(texto):
         serial = _desde_serial(float(texto.replace(",", ".")))
         if serial is None:
             raise _Ilegible(f"«{texto}» no es una fecha")
         reparaciones.append(_MOTIVO_SERIAL)
         return serial, "dia"
-    texto = _dias_en_letras(texto, reparaciones)
-    texto = _quitar_notas(texto, reparaciones)
     lectura = _tokenizar(texto, reparaciones)
     tokens, separadores = _unir_anio_con_punto(lectura.tokens, lectura.separadores, reparaciones)
     try:
@@ -174,27 +175,28 @@ def _interpretar(raw: str, reparaciones: list[str]) -> tuple[dt.date, Precision]
 
 
 def _limpiar(raw: str, reparaciones: list[str]) -> str:
-    """Folded to lower case without accents, on one line, without a time of day."""
+    """Folded to lower case without accents, on one line."""
     texto = raw.strip()
-    sin_invisibles = texto.translate(_INVISIBLES)
-    colapsado = " ".join(sin_invisibles.split())
+    colapsado = " ".join(texto.translate(_INVISIBLES).split())
     if colapsado != texto:
         reparaciones.append("tenía espacios, saltos de línea o caracteres invisibles de más")
-    texto = colapsado.translate(_PLIEGUE).lower()
-    hora = _HORA.search(texto)
-    if hora:
-        reparaciones.append("traía una hora, que se descartó")
-        texto = texto[: hora.start()]
-    return texto
+    return colapsado.translate(_PLIEGUE).lower()
+
+
+def _quitar_hora(texto: str, reparaciones: list[str]) -> str:
+    hora = _HORA.search(texto) if ":" in texto else None
+    if hora is None:
+        return texto
+    reparaciones.append("traía una hora, que se descartó")
+    return texto[: hora.start()]
 
 
 def _dias_en_letras(texto: str, reparaciones: list[str]) -> str:
     """`quince de marzo`, `quince (15) de marzo`, `15 (quince)`: the day as digits, said once."""
-    if not any(c.isalpha() for c in texto):
+    if _DIA_EN_LETRAS.search(texto) is None:
         return texto
+    reparaciones.append("el día estaba escrito en letras")
     en_cifras = _DIA_EN_LETRAS.sub(lambda m: str(_DIAS_EN_LETRAS[m.group(1)]), texto)
-    if en_cifras != texto:
-        reparaciones.append("el día estaba escrito en letras")
     return _NUMERO_REPETIDO.sub(r"\1", en_cifras)
 
 
@@ -256,6 +258,8 @@ def _tokenizar(texto: str, reparaciones: list[str]) -> _Lectura:
             tokens.append(_Token("m", palabra, mes))
             pendiente = ""
     cola = pendiente + texto[posicion:]
+    if previo.endswith("/") or cola.startswith("/"):
+        raise _Ilegible("le falta una parte: empieza o termina en «/»")
     if previo.strip():
         reparaciones.append(f"tenía «{previo.strip()}» antes de la fecha")
     if cola.strip():

@@ -98,6 +98,8 @@ FORMAS = [
     ("2022-03-15 00:00:00", "2022-03-15", "dia", "corregida"),
     ("2022-03-15T00:00:00", "2022-03-15", "dia", "corregida"),
     ("\u200b15/03/2022", "2022-03-15", "dia", "corregida"),
+    ("07/08/2026 00:00:00 (aprox.)", "2026-08-07", "dia", "corregida"),
+    ("30/06/2022 10:30 a.m..", "2022-06-30", "dia", "corregida"),
     ("44562", "2022-01-01", "dia", "corregida"),
     # Never turned into some date: invalida.
     ("31-04-2022", None, None, "invalida"),
@@ -108,6 +110,8 @@ FORMAS = [
     ("0/03/2022", None, None, "invalida"),
     ("2022-15-03", None, None, "invalida"),
     ("15/03", None, None, "invalida"),
+    ("/03/2022", None, None, "invalida"),
+    ("15/03/2022/", None, None, "invalida"),
     ("03/22", None, None, "invalida"),
     ("15 de marzo", None, None, "invalida"),
     ("marzo", None, None, "invalida"),
