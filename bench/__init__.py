@@ -1,0 +1,8 @@
+"""Benchmarks of planmejora, run by `make bench` (`python -m bench [nombre ...]`): they print, never assert.
+
+Each benchmark is a module with `correr(consola)`; add it to `REGISTRO` under the name a user types.
+"""
+
+REGISTRO: dict[str, str] = {
+    "fechas": "bench.fechas",
+}
