@@ -36,7 +36,10 @@ _vistos: Table = ArchivoVisto.__table__  # type: ignore[assignment]
 
 @dataclass(frozen=True, slots=True)
 class Avance:
-    """One file finished: what became of it, and how far the batch is."""
+    """One file finished: what became of it, and how far the batch is.
+
+    `mensaje` says why a file failed, or, for a file skipped, why its content failed before.
+    """
 
     archivo: str
     resultado: Resultado
@@ -57,6 +60,8 @@ class Resumen:
     cargados: int = 0
     con_error: int = 0
     omitidos: int = 0
+    omitidos_con_error: int = 0
+    """Skipped because the same bytes failed before: `reintentar` reads them again."""
     hallazgos: int = 0
     problemas: int = 0
     segundos: float = 0.0
@@ -69,6 +74,7 @@ class Resumen:
             "cargados": self.cargados,
             "con_error": self.con_error,
             "omitidos": self.omitidos,
+            "omitidos_con_error": self.omitidos_con_error,
             "hallazgos": self.hallazgos,
             "problemas": self.problemas,
             "segundos": round(self.segundos, 3),
@@ -177,16 +183,26 @@ def _por_leer(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[
             if sha256 is None:
                 sha256 = sha256_de(ruta)
         except OSError as error:
-            lote.avanzar(str(ruta), "error", f"No se pudo leer el archivo del disco: {error.strerror or error}.")
+            lote.avanzar(str(ruta), "error", _motivo_de_disco(error))
             continue
-        estado_guardado = _estado_documento(lote.motor, sha256)
+        estado_guardado, error_guardado = _estado_documento(lote.motor, sha256)
         if estado_guardado == "ok" or (estado_guardado == "error" and not reintentar):
             if not ledger_sabia:
                 with lote.motor.begin() as conexion:
                     registrar_visto(conexion, archivo, sha256, lote.resumen.corrida)
-            lote.avanzar(archivo.archivo, "omitido")
+            if estado_guardado == "error":
+                lote.resumen.omitidos_con_error += 1
+            lote.avanzar(archivo.archivo, "omitido", error_guardado)
             continue
         yield _Tarea(archivo, sha256, reemplazar_error=estado_guardado == "error")
+
+
+def _motivo_de_disco(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "El archivo ya no está: se movió o se borró antes de cargarlo."
+    if isinstance(error, PermissionError):
+        return "No hay permiso para leer el archivo."
+    return f"No se pudo leer el archivo del disco: {error.strerror or error}."
 
 
 def _sha256_conocido(motor: Engine, archivo: ArchivoEnDisco) -> str | None:
@@ -200,9 +216,13 @@ def _sha256_conocido(motor: Engine, archivo: ArchivoEnDisco) -> str | None:
         ).scalar_one_or_none()
 
 
-def _estado_documento(motor: Engine, sha256: str) -> str | None:
+def _estado_documento(motor: Engine, sha256: str) -> tuple[str | None, str | None]:
+    """`ok` or `error` (with its message) for content already stored; `None` for new content."""
     with para_leer(motor) as conexion:
-        return conexion.execute(select(_documentos.c.estado).where(_documentos.c.sha256 == sha256)).scalar_one_or_none()
+        fila = conexion.execute(
+            select(_documentos.c.estado, _documentos.c.error).where(_documentos.c.sha256 == sha256)
+        ).one_or_none()
+    return (None, None) if fila is None else (fila.estado, fila.error)
 
 
 def _escribir(lote: _Lote, tarea: _Tarea, resultado: list[Plan] | FalloLectura) -> None:

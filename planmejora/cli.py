@@ -11,7 +11,7 @@ from rich.console import Console
 from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
 
-from planmejora.ordenes import calidad, extraer, vigilar
+from planmejora.ordenes import calidad, extraer, ingerir, vigilar
 
 rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
 rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
@@ -60,6 +60,7 @@ app = typer.Typer(
 )
 
 app.command("extraer", cls=Orden, options_metavar="[OPCIONES]")(extraer.extraer)
+app.command("ingerir", cls=Orden, options_metavar="[OPCIONES]")(ingerir.ingerir)
 app.command("calidad", cls=Orden, options_metavar="[OPCIONES]")(calidad.calidad)
 app.command("vigilar", cls=Orden, options_metavar="[OPCIONES]")(vigilar.vigilar)
 

@@ -18,7 +18,7 @@ from carga.lote import Avance, Progreso, Resumen, cargar
 from extractor.lector import Limites
 from planmejora.api import archivos_en, extraer_archivo
 
-__all__ = ["Avance", "BaseInaccesible", "Resumen", "ingerir"]
+__all__ = ["Avance", "BaseInaccesible", "Progreso", "Resumen", "ingerir"]
 
 
 def ingerir(

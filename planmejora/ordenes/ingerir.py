@@ -1,0 +1,160 @@
+"""`planmejora ingerir`: load every copy under the folders given into the database, once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
+
+from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB, BaseInaccesible, url_elegida
+from planmejora import ingesta
+from planmejora.ingesta import Avance, Progreso, Resumen
+
+_MARCAS = {"cargado": "cargado", "error": "ERROR  ", "omitido": "omitido"}
+
+
+class _ArchivosPorSegundo(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed or 0:.1f} arch/s", style="progress.data.speed")
+
+
+def ingerir(
+    rutas: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Carpetas (se recorren completas) o archivos PDF, Word y Excel.", show_default=False, metavar="RUTA"
+        ),
+    ],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar=VARIABLE_DB,
+            metavar="URL",
+            help="Base de datos: sqlite:///archivo.db o postgresql://usuario:clave@servidor/base.",
+            show_default=URL_POR_DEFECTO,
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=64, metavar="N", help="Procesos que leen archivos a la vez.")
+    ] = 1,
+    reintentar: Annotated[
+        bool, typer.Option("--reintentar", help="Vuelve a leer los archivos que fallaron antes sin haber cambiado.")
+    ] = False,
+    como_json: Annotated[
+        bool, typer.Option("--json", help="Imprime el resumen final en JSON, para otros programas.")
+    ] = False,
+) -> None:
+    """Carga en la base de datos cada copia del formato GEM-FM014 bajo las rutas dadas.
+
+    Cada archivo se carga una sola vez: los mismos bytes, aunque cambien de
+    nombre, no se vuelven a cargar, y un archivo ya visto con el mismo tamaño
+    y fecha ni siquiera se vuelve a leer. Un archivo que falla queda
+    registrado con su motivo y no detiene el lote; se reintenta cuando cambia,
+    o con --reintentar. Si la orden se interrumpe, lo cargado queda completo
+    y la siguiente corrida termina el resto.
+
+    Sale con código 0 si todo salió bien, 1 si algún archivo falló (los demás
+    sí se cargan) y 2 si la orden está mal escrita o la base no se puede abrir.
+
+    Ejemplos:
+
+      planmejora ingerir planes/
+
+      planmejora ingerir planes/ --db postgresql://yo@servidor/planes --workers 4
+
+      planmejora ingerir planes/2023 planes/2024 --json > resumen.json
+    """
+    consola = Console(stderr=True)
+    faltan = [str(ruta) for ruta in rutas if not ruta.exists()]
+    if faltan:
+        consola.print(f"[bold red]No existe:[/] {', '.join(faltan)}")
+        raise typer.Exit(2)
+    url = url_elegida(db)
+    try:
+        if consola.is_terminal and not como_json:
+            resumen = _con_barra(rutas, url, workers, reintentar, consola)
+        else:
+            resumen = ingesta.ingerir(rutas, url, workers, reintentar, _renglon(consola))
+    except BaseInaccesible as error:
+        consola.print(f"[bold red]{error.mensaje}[/]")
+        raise typer.Exit(2) from error
+    except SQLAlchemyError as error:
+        consola.print(
+            "[bold red]La base de datos dejó de responder durante la carga[/] "
+            f"({type(error).__name__}). Lo ya cargado quedó completo; vuelva a correr la orden para terminar."
+        )
+        raise typer.Exit(1) from error
+    if como_json:
+        json.dump(resumen.a_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _mostrar(resumen, Console())
+    if resumen.con_error:
+        raise typer.Exit(1)
+
+
+def _con_barra(rutas: list[Path], url: str, workers: int, reintentar: bool, consola: Console) -> Resumen:
+    with Progress(
+        TextColumn("Cargando"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _ArchivosPorSegundo(),
+        TimeElapsedColumn(),
+        TextColumn("quedan"),
+        TimeRemainingColumn(),
+        console=consola,
+        transient=True,
+    ) as barra:
+        tarea = barra.add_task("archivos", total=None)
+
+        def avanzar(avance: Avance) -> None:
+            barra.update(tarea, total=avance.total, completed=avance.hechos)
+
+        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar)
+
+
+def _renglon(consola: Console) -> Progreso:
+    """Plain log lines when the output is a file or a pipe: one per file, nothing redrawn."""
+
+    def avanzar(avance: Avance) -> None:
+        ancho = len(str(avance.total))
+        linea = f"[{avance.hechos:>{ancho}}/{avance.total}] {_MARCAS[avance.resultado]} {avance.archivo}"
+        if avance.resultado == "error":
+            linea += f": {avance.mensaje}"
+        consola.print(linea, markup=False, highlight=False, soft_wrap=True)
+
+    return avanzar
+
+
+def _mostrar(resumen: Resumen, consola: Console) -> None:
+    consola.print(
+        f"[bold]{resumen.archivos} archivo(s) en {resumen.segundos:.1f} s:[/] "
+        f"[green]{resumen.cargados} cargado(s)[/], "
+        f"[red]{resumen.con_error} con error[/], "
+        f"{resumen.omitidos} omitido(s) porque ya estaban cargados; "
+        f"{resumen.hallazgos} hallazgo(s) y {resumen.problemas} problema(s) nuevos (corrida {resumen.corrida})."
+    )
+    if resumen.omitidos_con_error:
+        consola.print(
+            f"[yellow]{resumen.omitidos_con_error} de los omitidos ya habían fallado antes y siguen igual; "
+            "use --reintentar para leerlos otra vez.[/]"
+        )
+    for archivo, error in resumen.errores:
+        consola.print(f"[red]✗[/] {archivo}: {error}", highlight=False)

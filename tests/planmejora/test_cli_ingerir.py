@@ -1,0 +1,146 @@
+"""`planmejora ingerir` as a user runs it: Spanish help and errors, exit codes, a summary, the views filled."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from typer.testing import CliRunner, Result
+
+from carga.conexion import interpretar
+from planmejora.cli import app
+from tests.carga.copias import MUESTRAS
+
+PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
+
+
+def correr(*argumentos: str, **entorno: str) -> Result:
+    """The command in this process, as a user types it; PLANMEJORA_DB only when the test sets it."""
+    variables: dict[str, str | None] = {"COLUMNS": "120", "NO_COLOR": "1", "PLANMEJORA_DB": None, **entorno}
+    return CliRunner().invoke(app, list(argumentos), env=variables)
+
+
+def correr_instalado(*argumentos: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command, to see what a user sees when something goes wrong: never a traceback."""
+    variables = {k: v for k, v in os.environ.items() if k != "PLANMEJORA_DB"} | {"COLUMNS": "120", "NO_COLOR": "1"}
+    return subprocess.run(
+        [PLANMEJORA, *argumentos], capture_output=True, text=True, timeout=180, cwd=cwd, env=variables, check=False
+    )
+
+
+@pytest.fixture
+def carpeta(tmp_path: Path) -> Path:
+    """A Word copy, a workbook with three plans, and an empty file that cannot be read."""
+    planes = tmp_path / "planes"
+    (planes / "2023").mkdir(parents=True)
+    shutil.copyfile(MUESTRAS / "calica_2021.docx", planes / "calica_2021.docx")
+    shutil.copyfile(MUESTRAS / "san_jacinto_2023.xlsx", planes / "2023" / "san_jacinto.xlsx")
+    return planes
+
+
+def contar(url: str, consulta: str) -> int:
+    motor = create_engine(interpretar(url))
+    try:
+        with motor.connect() as conexion:
+            return int(conexion.execute(text(consulta)).scalar_one())
+    finally:
+        motor.dispose()
+
+
+def test_la_ayuda_esta_en_espanol_con_ejemplos() -> None:
+    salida = correr("ingerir", "--help")
+    assert salida.exit_code == 0
+    assert "Uso:" in salida.stdout and "Ejemplos" in salida.stdout
+    for opcion in ("--db", "--workers", "--reintentar", "--json", "PLANMEJORA_DB"):
+        assert opcion in salida.stdout
+
+
+def test_cargar_y_volver_a_cargar_la_misma_carpeta(carpeta: Path, url_db: str) -> None:
+    primera = correr("ingerir", str(carpeta), "--db", url_db, "--json")
+    assert primera.exit_code == 0, primera.stderr
+    resumen = json.loads(primera.stdout)
+    assert (resumen["archivos"], resumen["cargados"], resumen["con_error"], resumen["omitidos"]) == (2, 2, 0, 0)
+    assert resumen["hallazgos"] == 2 + 7 == contar(url_db, "SELECT COUNT(*) FROM v_hallazgos")
+    assert contar(url_db, "SELECT COUNT(DISTINCT proceso_auditado) FROM v_hallazgos") == 4
+
+    segunda = json.loads(correr("ingerir", str(carpeta), "--db", url_db, "--json").stdout)
+    assert (segunda["cargados"], segunda["omitidos"], segunda["hallazgos"]) == (0, 2, 0)
+    assert contar(url_db, "SELECT COUNT(*) FROM documentos") == 2
+
+
+def test_un_archivo_malo_da_codigo_1_y_los_demas_se_cargan(carpeta: Path, tmp_path: Path) -> None:
+    (carpeta / "vacio.pdf").write_bytes(b"")
+    url = f"sqlite:///{tmp_path / 'planes.db'}"
+    salida = correr_instalado("ingerir", str(carpeta), "--db", url, "--json")
+    assert salida.returncode == 1
+    assert "Traceback" not in salida.stderr
+    resumen = json.loads(salida.stdout)
+    assert (resumen["cargados"], resumen["con_error"]) == (2, 1)
+    assert resumen["errores"] == [{"archivo": str(carpeta / "vacio.pdf"), "error": "El archivo está vacío (0 bytes)."}]
+    assert contar(url, "SELECT COUNT(*) FROM documentos WHERE estado = 'error'") == 1
+
+    otra_vez = correr("ingerir", str(carpeta), "--db", url)
+    assert otra_vez.exit_code == 0
+    assert "1 de los omitidos ya habían fallado antes" in otra_vez.stdout
+    assert correr("ingerir", str(carpeta), "--db", url, "--reintentar").exit_code == 1
+
+
+def test_sin_terminal_cada_archivo_es_un_renglon_y_al_final_un_resumen(carpeta: Path, tmp_path: Path) -> None:
+    salida = correr("ingerir", str(carpeta), "--db", f"sqlite:///{tmp_path / 'planes.db'}")
+    assert salida.exit_code == 0
+    renglones = salida.stderr.splitlines()
+    assert renglones == [
+        f"[1/2] cargado {carpeta / '2023' / 'san_jacinto.xlsx'}",
+        f"[2/2] cargado {carpeta / 'calica_2021.docx'}",
+    ]
+    assert "2 archivo(s)" in salida.stdout and "2 cargado(s)" in salida.stdout and "9 hallazgo(s)" in salida.stdout
+
+
+def test_la_base_sale_de_la_variable_y_si_no_de_planmejora_db(
+    carpeta: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert correr("ingerir", str(carpeta), PLANMEJORA_DB=f"sqlite:///{tmp_path / 'v.db'}").exit_code == 0
+    assert (tmp_path / "v.db").exists() and not (tmp_path / "planmejora.db").exists()
+    assert correr("ingerir", str(carpeta)).exit_code == 0
+    assert contar(f"sqlite:///{tmp_path / 'planmejora.db'}", "SELECT COUNT(*) FROM documentos") == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "dice"),
+    [
+        ("esto no es una url", "no se entiende"),
+        ("mysql://yo@servidor/planes", "no está soportada"),
+        ("sqlite:////no/existe/planes.db", "No se pudo abrir la base de datos"),
+        ("postgresql://yo:secreta@127.0.0.1:1/planes", "No se pudo abrir la base de datos"),
+    ],
+)
+def test_una_base_mala_es_uso_incorrecto_con_un_mensaje_en_espanol(carpeta: Path, url: str, dice: str) -> None:
+    salida = correr("ingerir", str(carpeta), "--db", url)
+    assert salida.exit_code == 2
+    assert dice in salida.stderr and "secreta" not in salida.stderr
+
+
+def test_una_base_inalcanzable_no_muestra_rastros_ni_la_clave(carpeta: Path) -> None:
+    salida = correr_instalado("ingerir", str(carpeta), "--db", "postgresql://yo:secreta@127.0.0.1:1/planes")
+    assert salida.returncode == 2
+    assert "No se pudo abrir la base de datos" in salida.stderr
+    assert "Traceback" not in salida.stderr and "secreta" not in salida.stderr
+
+
+def test_una_ruta_que_no_existe_es_uso_incorrecto(tmp_path: Path) -> None:
+    salida = correr("ingerir", str(tmp_path / "no_esta"), "--db", f"sqlite:///{tmp_path / 'p.db'}")
+    assert salida.exit_code == 2
+    assert "No existe" in salida.stderr and "no_esta" in salida.stderr
+
+
+def test_dos_lectores_cargan_lo_mismo(carpeta: Path, url_db: str) -> None:
+    salida = correr("ingerir", str(carpeta), "--db", url_db, "--workers", "2", "--json")
+    assert salida.exit_code == 0, salida.stderr
+    assert json.loads(salida.stdout)["hallazgos"] == 9 == contar(url_db, "SELECT COUNT(*) FROM v_hallazgos")
