@@ -127,7 +127,7 @@ def calidad(
 
       planmejora calidad --falla-si fecha_invalida --falla-si fechas_invertidas
     """
-    consola_error = Console(stderr=True)
+    consola_error = Console(stderr=True, soft_wrap=True)
     if salida is not None and salida.suffix.lower() not in FORMATOS:
         raise typer.BadParameter(
             f"«{salida.name}» no termina en .html, .xlsx ni .csv: no sé en qué formato escribirlo.",

@@ -1,0 +1,132 @@
+"""The HTML report in a real browser (Debian's chromium, driven by Playwright), as the head of control opens it.
+
+Chromium is a system package (`apt-get install chromium`; `.ci/run` installs it). Without it the
+test is skipped on a developer's machine and fails in CI, where a skip would hide that the page
+was never opened. A screenshot is left in `artefactos/` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planmejora.cli import app
+from tests.planmejora.test_calidad_orden import CORTE_LEJANO, HIPERVINCULO, cifras_de_la_base, construir_base
+
+pytestmark = pytest.mark.lento
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGUMENTOS_CHROMIUM = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+ARTEFACTOS = Path(__file__).parents[2] / "artefactos"
+
+
+def _en_ci() -> bool:
+    return os.environ.get("PLANMEJORA_CI") == "1" or os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="module")
+def navegador() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        motivo = f"no está {CHROMIUM} (apt-get install chromium)"
+        if _en_ci():
+            pytest.fail(motivo, pytrace=False)
+        pytest.skip(motivo)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        navegador = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS_CHROMIUM)
+        try:
+            yield navegador
+        finally:
+            navegador.close()
+
+
+@pytest.fixture(scope="module")
+def reporte_html(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    carpeta = tmp_path_factory.mktemp("navegador")
+    base = construir_base(carpeta)
+    salida = carpeta / "calidad.html"
+    resultado = CliRunner().invoke(app, ["calidad", "--db", base, "--salida", str(salida), "--corte", CORTE_LEJANO])
+    assert resultado.exit_code == 0, resultado.stderr
+    return salida, cifras_de_la_base(base)
+
+
+def test_la_pagina_abre_sin_errores_muestra_las_cifras_de_la_base_y_filtra(
+    navegador: object, reporte_html: tuple[Path, dict[str, int]]
+) -> None:
+    from playwright.sync_api import Browser, Request, expect
+
+    assert isinstance(navegador, Browser)
+    ruta, cifras = reporte_html
+    pagina = navegador.new_page(viewport={"width": 1280, "height": 900})
+    errores: list[str] = []
+    pedidos: list[str] = []
+    dialogos: list[str] = []
+    pagina.on("console", lambda mensaje: errores.append(mensaje.text) if mensaje.type == "error" else None)
+    pagina.on("pageerror", lambda error: errores.append(str(error)))
+    pagina.on("dialog", lambda dialogo: (dialogos.append(dialogo.message), dialogo.dismiss()))
+
+    def pedido(solicitud: Request) -> None:
+        if not solicitud.url.startswith(("file:", "data:")):
+            pedidos.append(solicitud.url)
+
+    pagina.on("request", pedido)
+    pagina.goto(ruta.as_uri())
+    pagina.wait_for_load_state("load")
+
+    for clave in ("documentos", "ilegibles", "planes", "acciones", "problemas", "vencidas"):
+        assert pagina.locator(f'[data-total="{clave}"]').inner_text() == str(cifras[clave]), clave
+    filas = pagina.locator("tr.problema")
+    assert filas.count() == cifras["problemas"]
+    expect(pagina.locator("#contador")).to_have_text(str(cifras["problemas"]))
+    assert pagina.get_by_text(HIPERVINCULO).count() >= 1
+
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "calidad.png"), full_page=True)
+
+    pagina.locator("#filtro").fill("fecha inferida")
+    visibles = pagina.locator("tr.problema:visible")
+    expect(pagina.locator("#contador")).not_to_have_text(str(cifras["problemas"]))
+    cuantas = int(pagina.locator("#contador").inner_text())
+    assert 0 < cuantas < cifras["problemas"]
+    assert visibles.count() == cuantas
+    assert all("inferida" in texto.lower() for texto in visibles.all_inner_texts())
+
+    pagina.locator("#filtro").fill("")
+    pagina.locator("#filtro-codigo").select_option("valor_desconocido")
+    assert 0 < int(pagina.locator("#contador").inner_text()) < cifras["problemas"]
+    pagina.locator("#filtro-codigo").select_option("")
+    expect(pagina.locator("#contador")).to_have_text(str(cifras["problemas"]))
+
+    assert errores == [] and dialogos == [] and pedidos == []
+
+
+def test_una_columna_se_ordena_con_un_clic(navegador: object, reporte_html: tuple[Path, dict[str, int]]) -> None:
+    from playwright.sync_api import Browser
+
+    assert isinstance(navegador, Browser)
+    pagina = navegador.new_page()
+    pagina.goto(reporte_html[0].as_uri())
+    tabla = pagina.locator("section.archivo", has_text="tamboral_hostil.docx").locator("table")
+    boton = tabla.locator("thead th button", has_text="Campo")
+    boton.click()
+    ascendente = tabla.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert ascendente == sorted(
+        ascendente, key=lambda t: [int(p) if p.isdigit() else p.casefold() for p in re.split(r"(\d+)", t)]
+    )
+    boton.click()
+    assert tabla.locator("tbody tr td:nth-child(2)").all_inner_texts() == ascendente[::-1]
+    assert tabla.locator("thead th", has_text="Campo").get_attribute("aria-sort") == "descending"
