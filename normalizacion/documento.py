@@ -110,7 +110,7 @@ def _hallazgo(
     }
     hallados = _dudas_de_ocr(ruta, fila.celdas)
     hallados += [
-        problemas.valor_desconocido(f"{ruta}.{clave}", celda(clave).texto, fila.origen)
+        problemas.valor_desconocido(f"{ruta}.{clave}", textual(clave), fila.origen)
         for clave, lectura in lecturas.items()
         if lectura.desconocido
     ]
@@ -119,7 +119,7 @@ def _hallazgo(
         None if "fecha_inicio" in faltantes else _fecha(celda("fecha_inicio")),
         None if "fecha_terminacion" in faltantes else _fecha(celda("fecha_terminacion")),
         plazo.valor,
-        celda("plazo_meses").texto,
+        textual("plazo_meses"),
         suscripcion,
         fila.origen,
     )
@@ -146,7 +146,9 @@ def _hallazgo(
 def _dudas_de_ocr(ruta: str, celdas: dict[str, Celda]) -> list[Problema]:
     """`ocr_baja_confianza` for each scanned cell read with little confidence, `campo` under `ruta`."""
     return [
-        problemas.ocr_baja_confianza(f"{ruta}.{clave}" if ruta else clave, celda.texto, celda.confianza, celda.origen)
+        problemas.ocr_baja_confianza(
+            f"{ruta}.{clave}" if ruta else clave, texto(celda.texto), celda.confianza, celda.origen
+        )
         for clave, celda in celdas.items()
         if celda.confianza is not None and celda.confianza < CONFIANZA_MINIMA and texto(celda.texto)
     ]
@@ -161,6 +163,8 @@ def _origen(celda: Celda | None) -> Origen | None:
 
 
 def _fecha(celda: Celda | None) -> LecturaFecha:
+    """The date a cell shows, its whitespace collapsed first: a PDF breaks a long date in a narrow
+    column over two lines, and that layout is neither what the writer typed nor something to fix."""
     if celda is None:
         return LecturaFecha(Fecha(None, None, None, "vacia"))
-    return normalizar_fecha(celda.texto, celda.valor, celda.formato)
+    return normalizar_fecha(texto(celda.texto), celda.valor, celda.formato)

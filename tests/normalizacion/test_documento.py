@@ -242,3 +242,19 @@ def test_lo_leido_con_poca_confianza_de_una_pagina_escaneada_se_reporta() -> Non
     entidad = next(p for p in dudas if p.campo == "encabezado.entidad")
     assert entidad.raw == "ALCALDIA DE CAL1CA" and entidad.origen == Origen(pagina=1)
     assert "41%" in entidad.mensaje
+
+
+def test_una_fecha_partida_en_dos_renglones_por_una_columna_angosta_se_lee_igual() -> None:
+    crudo = PlanCrudo(
+        encabezado={"fecha_suscripcion": Celda("15 de marzo\nde 2022")},
+        filas=[fila(1, numero="1", plazo_meses="6", fecha_inicio="1o. de\nmarzo 2022", fecha_terminacion="30/09/2022")],
+    )
+    (plan,) = normalizar_documento(documento(crudo))
+    assert plan.encabezado.fecha_suscripcion.a_json() == {
+        "raw": "15 de marzo de 2022",
+        "valor": "2022-03-15",
+        "precision": "dia",
+        "estado": "ok",
+    }
+    assert plan.hallazgos[0].fecha_inicio.raw == "1o. de marzo 2022"
+    assert pares(plan) == {("hallazgos[0].fecha_inicio", "fecha_corregida")}
