@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from extractor.modelo import ValorExcel
 from normalizacion.modelo import Fecha, Precision
@@ -51,6 +52,11 @@ _TODOS_LOS_MESES = _MESES | _MESES_POCO_USUALES | _MESES_INGLES
 _NOMBRES_COMPLETOS: dict[str, int] = {
     nombre: mes for nombre, mes in (_MESES | _MESES_INGLES).items() if len(nombre) > 4
 }
+_NOMBRES_PARA_PARECIDO: dict[str, int] = {
+    nombre: mes for nombre, mes in (_MESES | _MESES_INGLES).items() if len(nombre) >= 4
+}
+_PARECIDO_MINIMO = 80  # one letter missing, doubled or changed in a five-letter name
+_VENTAJA_MINIMA = 10
 _NOMBRE_MES: dict[int, str] = {mes: nombre for nombre, mes in sorted(_MESES.items(), key=lambda par: len(par[0]))}
 
 _PLIEGUE = str.maketrans("áéíóúüàèìòùÁÉÍÓÚÜÀÈÌÒÙºª°", "aeiouuaeiouAEIOUUAEIOUoao")
@@ -121,15 +127,21 @@ def _desde_celda_de_fecha(raw: str | None, valor: dt.date, formato: str | None) 
         motivo = f"la celda de Excel guarda el año {dia.year}, que no puede ser el de un plan de mejoramiento"
         return LecturaFecha(Fecha(raw, None, None, "invalida"), motivo)
     precision = _precision_de_formato(formato)
+    if precision is None:
+        return LecturaFecha(Fecha(raw, None, None, "invalida"), "la celda de Excel muestra solo una hora, no una fecha")
     return LecturaFecha(Fecha(raw, dia.replace(day=1) if precision == "mes" else dia, precision, "ok"))
 
 
-def _precision_de_formato(formato: str | None) -> Precision:
-    """`mmm-yy` or `mmmm yyyy` show no day: the writer meant a month."""
+def _precision_de_formato(formato: str | None) -> Precision | None:
+    """`mmm-yy` or `mmmm yyyy` show no day: the writer meant a month. `h:mm` shows no date at all (None)."""
     if not formato:
         return "dia"
     codigos = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.', "", formato.split(";", 1)[0]).lower()
-    return "dia" if "d" in codigos or not ("m" in codigos or "y" in codigos) else "mes"
+    if "d" in codigos:
+        return "dia"
+    if "y" not in codigos and ("h" in codigos or "s" in codigos):
+        return None
+    return "mes" if "m" in codigos or "y" in codigos else "dia"
 
 
 def _desde_serial(numero: float) -> dt.date | None:
@@ -307,12 +319,25 @@ def _mes_de_palabra(palabra: str, reparaciones: list[str]) -> int:
         if len(prefijos) == 1:
             reparaciones.append(f"el mes estaba abreviado de forma poco usual («{palabra}»)")
             return prefijos.pop()
-    if len(palabra) >= 5:
-        parecido = process.extractOne(palabra, _NOMBRES_COMPLETOS.keys(), scorer=fuzz.ratio, score_cutoff=80)
-        if parecido is not None:
+    if len(palabra) >= 4:
+        mes = _mes_parecido(palabra)
+        if mes is not None:
             reparaciones.append(f"el mes estaba mal escrito («{palabra}»)")
-            return _NOMBRES_COMPLETOS[parecido[0]]
+            return mes
     raise _Ilegible(f"«{palabra}» no es parte de una fecha")
+
+
+def _mes_parecido(palabra: str) -> int | None:
+    """The month a misspelt word is closest to, when no other month comes near (`juino`: junio or julio?)."""
+    puntajes: dict[int, float] = {}
+    for nombre, mes in _NOMBRES_PARA_PARECIDO.items():
+        puntajes[mes] = max(puntajes.get(mes, 0.0), fuzz.ratio(palabra, nombre))
+    (mes, mejor), (_, segundo) = heapq.nlargest(2, puntajes.items(), key=lambda par: par[1])
+    if mejor < _PARECIDO_MINIMO:
+        return None
+    if mejor - segundo < _VENTAJA_MINIMA:
+        raise _Ilegible(f"«{palabra}» se parece a más de un mes")
+    return mes
 
 
 def _unir_anio_con_punto(

@@ -86,6 +86,8 @@ FORMAS = [
     ("novbre. 2021", "2021-11", "mes", "corregida"),
     ("novie-21", "2021-11", "mes", "corregida"),
     ("juliio 2022", "2022-07", "mes", "corregida"),
+    ("julo-22", "2022-07", "mes", "corregida"),
+    ("novienbre 2021", "2021-11", "mes", "corregida"),
     ("2022 marzo", "2022-03", "mes", "corregida"),
     ("Enero, 2022", "2022-01", "mes", "corregida"),
     ("jun-\n21", "2021-06", "mes", "corregida"),
@@ -129,6 +131,8 @@ FORMAS = [
     ("jun-22 dic-22", None, None, "invalida"),
     ("30/06/2022 reprogramada", None, None, "invalida"),
     ("ene feb 2022", None, None, "invalida"),
+    ("juino 2022", None, None, "invalida"),
+    ("maryo-22", None, None, "invalida"),
     ("I semestre 2022", None, None, "invalida"),
     ("dos mil veintidós", None, None, "invalida"),
     ("N/A", None, None, "invalida"),
@@ -157,6 +161,7 @@ def test_forma_escrita(raw: str, valor: str | None, precision: str | None, estad
         ("21sept-21", "separador"),
         ("Jan-22", "inglés"),
         ("Quince de marzo de 2022", "en letras"),
+        ("juino 2022", "se parece a más de un mes"),
     ],
 )
 def test_el_motivo_dice_por_que(raw: str, en_el_motivo: str) -> None:
@@ -186,6 +191,11 @@ def test_celda_vacia(raw: str | None) -> None:
 def test_celda_de_fecha_de_excel(valor: dt.date, formato: str | None, esperado: str, precision: str) -> None:
     fecha = normalizar_fecha("lo que Excel muestra", valor, formato).fecha
     assert (fecha.texto_valor(), fecha.precision, fecha.estado) == (esperado, precision, "ok")
+
+
+def test_celda_de_excel_que_muestra_solo_la_hora_no_es_una_fecha() -> None:
+    fecha = normalizar_fecha("14:30", dt.datetime(2022, 3, 15, 14, 30), "h:mm").fecha
+    assert (fecha.valor, fecha.estado) == (None, "invalida")
 
 
 def test_celda_de_fecha_de_excel_con_un_anio_imposible_es_invalida() -> None:
