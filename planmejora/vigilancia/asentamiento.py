@@ -4,7 +4,9 @@ A copy over a network share, a scanner or a browser download writes a file in pi
 half-way gives a truncated document. Its size and modification time stop changing once the writer is
 done; both unchanged for `espera` seconds, and the file opening for reading, is the best sign there is.
 A close-after-write event (Linux inotify) is a stronger sign, so it shortens the wait to a brief
-confirmation. An empty file is usually a copy that has not started yet, so it waits longer.
+confirmation. An empty file is usually a copy that has not started yet, and one that will not open is
+usually still held by its writer, so both wait longer; after that they are handed out all the same, and
+the ingestion says what is wrong with them.
 """
 
 from __future__ import annotations
@@ -65,12 +67,12 @@ class Asentamiento:
         espera: float,
         *,
         tras_cierre: float = ESPERA_TRAS_CIERRE,
-        espera_vacio: float | None = None,
+        espera_larga: float | None = None,
         reloj: Callable[[], float] = time.monotonic,
     ) -> None:
         self._espera = espera
         self._tras_cierre = min(tras_cierre, espera)
-        self._espera_vacio = espera_vacio if espera_vacio is not None else max(10 * espera, 30.0)
+        self._espera_larga = espera_larga if espera_larga is not None else max(10 * espera, 30.0)
         self._reloj = reloj
         self._pendientes: dict[Path, _Pendiente] = {}
         self._entregados: dict[Path, Firma] = {}
@@ -123,7 +125,7 @@ class Asentamiento:
                 del self._pendientes[ruta]
             elif firma != pendiente.firma:
                 self._pendientes[ruta] = _Pendiente(firma, ahora)
-            elif self._cumplido(pendiente, ahora) and _se_puede_leer(ruta):
+            elif self._cumplido(pendiente, ahora) and (_se_puede_leer(ruta) or self._se_cansa(pendiente, ahora)):
                 del self._pendientes[ruta]
                 self._entregados[ruta] = firma
         return sorted(self._entregados)
@@ -133,7 +135,10 @@ class Asentamiento:
             return False
         return pendiente.asentado or ahora - pendiente.desde >= self._necesaria(pendiente)
 
+    def _se_cansa(self, pendiente: _Pendiente, ahora: float) -> bool:
+        return ahora - pendiente.desde >= self._espera_larga
+
     def _necesaria(self, pendiente: _Pendiente) -> float:
         if pendiente.firma.tamano == 0:
-            return self._espera_vacio
+            return self._espera_larga
         return self._tras_cierre if pendiente.cerrado else self._espera

@@ -135,8 +135,13 @@ def escribir_despacio(origen: Path, destino: Path, trozo: int = 4096, pausa: flo
             time.sleep(pausa)
 
 
-def test_cada_archivo_se_carga_una_vez_y_completo(carpeta: Path, base: Base, vigilancia: Vigilancia) -> None:
+def test_cada_archivo_se_carga_una_vez_y_completo(
+    tmp_path: Path, carpeta: Path, base: Base, vigilancia: Vigilancia
+) -> None:
     shutil.copy(MUESTRAS / "calica_2021.docx", carpeta / "calica.docx")
+    (tmp_path / "llegó entera/2022").mkdir(parents=True)
+    shutil.copy(MUESTRAS / "guavio_2022.docx", tmp_path / "llegó entera/2022/guavio.docx")
+    os.rename(tmp_path / "llegó entera", carpeta / "llegó entera")  # a whole folder moved in at once
     (carpeta / "~$mboral.docx").write_bytes(b"\x00bloqueo de Word mientras el documento esta abierto")
     (carpeta / ".~lock.sanjacinto.xlsx#").write_text("usuario,equipo,2026", encoding="utf-8")
     (carpeta / "oficina norte").mkdir()
@@ -144,11 +149,12 @@ def test_cada_archivo_se_carga_una_vez_y_completo(carpeta: Path, base: Base, vig
     escribir_despacio(MUESTRAS / "tamboral_2022.docx", carpeta / "tamboral.docx")
     completo = sha256(carpeta / "tamboral.docx")
 
-    esperar(lambda: len(base.documentos()) >= 3, "los tres documentos en la base")
+    esperar(lambda: len(base.documentos()) >= 4, "los cuatro documentos en la base")
     time.sleep(2)  # room for a wrong second load to show up
     assert base.documentos() == sorted(
         [
             ("calica.docx", sha256(carpeta / "calica.docx"), "ok"),
+            ("guavio.docx", sha256(carpeta / "llegó entera/2022/guavio.docx"), "ok"),
             ("sanjacinto.xlsx", sha256(carpeta / "oficina norte/sanjacinto.xlsx"), "ok"),
             ("tamboral.docx", completo, "ok"),
         ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from planmejora.vigilancia import asentamiento
 from planmejora.vigilancia.asentamiento import Asentamiento
 from planmejora.vigilancia.ingestor import AlTerminar, BaseNoDisponible, Desenlace, Ingestor, Resultado
 from planmejora.vigilancia.mover import mover
@@ -84,6 +85,21 @@ def test_un_archivo_vacio_espera_mas_porque_la_copia_quiza_no_ha_empezado(tmp_pa
     assert asentamiento.listos() == []
     reloj.avanzar(30)
     assert asentamiento.listos() == [plan]
+
+
+def test_un_archivo_que_no_se_deja_abrir_espera_y_al_final_se_entrega_para_saber_por_que(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reloj = Reloj()
+    plan = tmp_path / "plan.pdf"
+    escribir(plan, b"%PDF", 1)
+    monkeypatch.setattr(asentamiento, "_se_puede_leer", lambda ruta: False)  # held by its writer (Windows share)
+    espera = Asentamiento(1, reloj=reloj)
+    espera.cambio(plan)
+    reloj.avanzar(5)
+    assert espera.listos() == []
+    reloj.avanzar(30)
+    assert espera.listos() == [plan]
 
 
 def test_un_archivo_que_desaparece_se_olvida(tmp_path: Path) -> None:
