@@ -17,7 +17,7 @@ from normalizacion.reglas import problemas_de_fecha, revisar_hallazgo
 from normalizacion.valores import Lectura, leer_estado, leer_plazo, leer_si_no, texto
 
 _VACIA = Celda(None)
-CONFIANZA_MINIMA = 0.6
+CONFIANZA_MINIMA = 0.5
 """Below this, the least certain word of a scanned cell is as likely misread as not: a person should look."""
 
 
