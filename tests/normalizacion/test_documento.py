@@ -234,7 +234,7 @@ def test_lo_leido_con_poca_confianza_de_una_pagina_escaneada_se_reporta() -> Non
                 origen,
             )
         ],
-        proyecto=Celda("Javier Lamprea", Origen(pagina=2), confianza=0.5),
+        proyecto=Celda("Javier Lamprea", Origen(pagina=2), confianza=0.38),
     )
     (plan,) = normalizar_documento(documento(crudo))
     dudas = [p for p in plan.problemas if p.codigo == "ocr_baja_confianza"]
