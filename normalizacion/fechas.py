@@ -49,12 +49,7 @@ _ORDINALES = frozenset(_PALABRAS["ordinales"])
 _PREVIAS = frozenset(_PALABRAS["previas"])
 _ENLACES = frozenset(_PALABRAS["enlaces"])
 _TODOS_LOS_MESES = _MESES | _MESES_POCO_USUALES | _MESES_INGLES
-_NOMBRES_COMPLETOS: dict[str, int] = {
-    nombre: mes for nombre, mes in (_MESES | _MESES_INGLES).items() if len(nombre) > 4
-}
-_NOMBRES_PARA_PARECIDO: dict[str, int] = {
-    nombre: mes for nombre, mes in (_MESES | _MESES_INGLES).items() if len(nombre) >= 4
-}
+_NOMBRES: dict[str, int] = {nombre: mes for nombre, mes in (_MESES | _MESES_INGLES).items() if len(nombre) >= 4}
 _PARECIDO_MINIMO = 80  # one letter missing, doubled or changed in a five-letter name
 _VENTAJA_MINIMA = 10
 _NOMBRE_MES: dict[int, str] = {mes: nombre for nombre, mes in sorted(_MESES.items(), key=lambda par: len(par[0]))}
@@ -111,14 +106,26 @@ def normalizar_fecha(
     if isinstance(valor_excel, dt.date):
         return _desde_celda_de_fecha(raw, valor_excel, formato_excel)
     if isinstance(valor_excel, int | float) and not isinstance(valor_excel, bool):
-        if raw is None or not raw.strip():
-            raw = str(int(valor_excel)) if float(valor_excel).is_integer() else str(valor_excel)
-        serial = _desde_serial(float(valor_excel))
-        if serial is not None:
-            return LecturaFecha(Fecha(raw, serial, "dia", "corregida"), _MOTIVO_SERIAL)
+        return _desde_numero(raw, valor_excel)
     if raw is None or not raw.strip():
         return LecturaFecha(Fecha(None, None, None, "vacia"))
     return _leer_texto(raw)
+
+
+def _desde_numero(raw: str | None, numero: int | float) -> LecturaFecha:
+    """A number cell: an Excel serial without a date format, or digits typed as a number (`20220315`)."""
+    mostrado = raw if raw and raw.strip() else None
+    serial = _desde_serial(numero)
+    if serial is not None:
+        return LecturaFecha(Fecha(mostrado or _como_general(numero), serial, "dia", "corregida"), _MOTIVO_SERIAL)
+    if mostrado is None:
+        texto = _como_general(numero)
+        return LecturaFecha(Fecha(texto, None, None, "invalida"), f"la celda guarda el número {texto}, no una fecha")
+    return _leer_texto(mostrado)
+
+
+def _como_general(numero: int | float) -> str:
+    return str(numero) if isinstance(numero, int) else f"{numero:.15g}"
 
 
 def _desde_celda_de_fecha(raw: str | None, valor: dt.date, formato: str | None) -> LecturaFecha:
@@ -315,7 +322,7 @@ def _mes_de_palabra(palabra: str, reparaciones: list[str]) -> int:
         reparaciones.append(f"el mes estaba en inglés («{palabra}»)")
         return _MESES_INGLES[palabra]
     if len(palabra) >= 3:
-        prefijos = {mes for nombre, mes in _NOMBRES_COMPLETOS.items() if nombre.startswith(palabra)}
+        prefijos = {mes for nombre, mes in _NOMBRES.items() if nombre.startswith(palabra)}
         if len(prefijos) == 1:
             reparaciones.append(f"el mes estaba abreviado de forma poco usual («{palabra}»)")
             return prefijos.pop()
@@ -330,7 +337,7 @@ def _mes_de_palabra(palabra: str, reparaciones: list[str]) -> int:
 def _mes_parecido(palabra: str) -> int | None:
     """The month a misspelt word is closest to, when no other month comes near (`juino`: junio or julio?)."""
     puntajes: dict[int, float] = {}
-    for nombre, mes in _NOMBRES_PARA_PARECIDO.items():
+    for nombre, mes in _NOMBRES.items():
         puntajes[mes] = max(puntajes.get(mes, 0.0), fuzz.ratio(palabra, nombre))
     (mes, mejor), (_, segundo) = heapq.nlargest(2, puntajes.items(), key=lambda par: par[1])
     if mejor < _PARECIDO_MINIMO:

@@ -220,6 +220,11 @@ def test_numero_de_excel_que_no_es_fecha_es_invalido_y_no_vacio() -> None:
     assert normalizar_fecha(None, 44562).fecha.raw == "44562"
 
 
+def test_numero_de_excel_con_las_cifras_de_una_fecha_se_lee_por_lo_que_muestra() -> None:
+    fecha = normalizar_fecha("20220315", 20220315).fecha
+    assert (fecha.texto_valor(), fecha.estado) == ("2022-03-15", "corregida")
+
+
 # Every supported way of writing a day or a month, for the property tests below.
 Dia = Callable[[dt.date, str], str]
 Mes = Callable[[dt.date, str], str]
