@@ -1,9 +1,10 @@
-"""The watch itself: settled files go to the ingestion one at a time; only a signal stops it.
+"""The watch itself: settled files go to the ingestion, and only a signal stops it.
 
-One file at a time, in the main thread, so a stop request (SIGTERM from systemd, Ctrl-C) is honoured
-between two files and never leaves one half-loaded. Nothing a file or the database does ends the watch:
-a file that fails unexpectedly is retried a few times with growing pauses, and while the database is
-away every load waits, with pauses growing up to a minute, until it is back.
+The files settled at one moment go together, as one run of the ingestion, in the main thread; a stop
+request (SIGTERM from systemd, Ctrl-C) is honoured right after the file in hand, so none is left
+half-loaded. Nothing a file or the database does ends the watch: a file that fails unexpectedly is
+retried a few times with growing pauses, and while the database is away every load waits, with pauses
+growing up to a minute, until it is back.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from pathlib import Path
 
 from watchdog.observers.api import BaseObserver
 
-from planmejora.vigilancia import mover as mudanza
 from planmejora.vigilancia.asentamiento import Asentamiento
 from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Interrumpido, Resultado
+from planmejora.vigilancia.mover import mover
 from planmejora.vigilancia.observador import CON_ERRORES, PROCESADOS, Aviso, Novedad, Sondeo, candidatos, observar
 from planmejora.vigilancia.registro import registro
 
@@ -82,6 +83,8 @@ class _Estado:
 
 
 class Vigilante:
+    """Watches one folder with the given options, handing settled files to `ingestor`."""
+
     def __init__(self, opciones: Opciones, ingestor: Ingestor, *, reloj: Callable[[], float] = time.monotonic) -> None:
         self._op = opciones
         self._carpeta = opciones.carpeta
@@ -268,7 +271,7 @@ class Vigilante:
     def _apartar(self, ruta: Path, nombre: str, resultado: Resultado) -> None:
         fallo = resultado.desenlace is Desenlace.ERROR
         try:
-            destino = mudanza.mover(
+            destino = mover(
                 ruta,
                 self._carpeta,
                 CON_ERRORES if fallo else PROCESADOS,
