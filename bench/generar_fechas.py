@@ -258,6 +258,8 @@ def _estilos_mes() -> Estilos:
     def abreviado(f: dt.date, r: random.Random) -> str:
         palabra = _caja(_palabra_mes(f.month, r)[0], r)
         separador = r.choice(["-", "-", "-", "/", " ", "-"]) if not palabra.endswith(".") else r.choice(["-", " "])
+        if separador == " " and len(palabra) > 4:
+            return f"{palabra} {f.year}"  # `junio 21` could be the 21st: a full name and a space take the full year
         return f"{palabra}{separador}{_anio(f, r)}"
 
     def nombre(f: dt.date, r: random.Random) -> str:

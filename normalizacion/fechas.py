@@ -6,8 +6,9 @@ letters (`quince`), a few words that may precede a date (`del`, `hasta`, `Fecha:
 that join two dates (`a`, `y`): all of it is data (vocabulario/palabras_fecha.toml). What lies
 between two tokens is their separator. The order of number (n) and month-word (m) tokens
 decides the reading: `nnn` day/month/year (year/month/day when the first has four digits),
-`nmn` day-month-year, `mn` month-year, `nn` month/year with a four-digit year, `mnn`
-month-day-year (`marzo 15 de 2022`), eight glued digits, a lone five-digit Excel serial.
+`nmn` day-month-year, `mn` month-year (`jun-21`, `mar. 22`), `nn` month/year with a
+four-digit year, `mnn` month-day-year (`marzo 15 de 2022`), eight glued digits, a lone
+five-digit Excel serial. Two-digit years are 1970–2069.
 
 `ok` is a normal way to write a date: after trimming the ends, a Spanish month word, the
 separators `/ - .` between numbers (the same one twice), and `- / . de del` or a space
@@ -17,8 +18,10 @@ separator (`21sept-21`), ordinal (`1o.`), day in letters, an unusual or misspelt
 doubled spaces or line breaks, mixed or stray punctuation, words before the date, a note in
 parentheses, a time of day, an Excel serial, a year before its month, a weekday that does not
 match. Impossible values (`31-04-2022`, `13/13/2021`), tokens that are no day, month or year
-(`004-21`), years outside 1950–2100, a missing year, unknown words, and two dates in one cell
-(`ene-22 a jun-22`) are `invalida`: never turned into some other date.
+(`004-21`), years outside 1950–2100, a missing year, unknown words, two dates in one cell
+(`ene-22 a jun-22`), and what has two readings are `invalida`: never turned into some other
+date. Two readings: `03/05` (3 May, or March 2005?), `junio 21` (a full month name, a space
+and two digits: the 21st, or 2021?), a misspelt month close to two months (`juino`).
 """
 
 from __future__ import annotations
@@ -57,16 +60,19 @@ _NOMBRE_MES: dict[int, str] = {mes: nombre for nombre, mes in sorted(_MESES.item
 _PLIEGUE = str.maketrans("áéíóúüàèìòùÁÉÍÓÚÜÀÈÌÒÙºª°", "aeiouuaeiouAEIOUUAEIOUoao")
 _INVISIBLES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"))
 _TOKEN = re.compile(r"([0-9]+)|([^\W\d_]+)")
+_MERIDIANO = r"(?:[ap]\.?\s*m\.?|hrs?\.?|h)"
 _HORA = re.compile(
-    r"(?:\s+|(?<=[0-9])t)(?:a\s+las\s+)?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}:?\d{2})?"
-    r"(?:\s*(?:[ap]\.?\s*m\.?|hrs?\.?|h))?[\s.,;]*$"
+    rf"(?:\s+|(?<=[0-9])t)(?:(?:a\s+las\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:[.,]\d+)?)?(?:z|[+-]\d{{2}}:?\d{{2}})?"
+    rf"(?:\s*{_MERIDIANO})?|\d{{1,2}}\s*{_MERIDIANO}|a\s+las\s+\d{{1,2}}(?:\s*{_MERIDIANO})?)[\s.,;]*$"
 )
 _SERIAL_TEXTO = re.compile(r"[0-9]{5}(?:[.,][0-9]+)?")
 _DIA_EN_LETRAS = re.compile(r"\b(" + "|".join(sorted(_DIAS_EN_LETRAS, key=len, reverse=True)) + r")\b")
 _NUMERO_REPETIDO = re.compile(r"\b([0-9]{1,2})\s*\(\s*\1\s*\)")
 _PARENTESIS = re.compile(r"\s*\(([^()]*)\)")
 _SEPARADORES_NUMERICOS = frozenset({"/", "-", "."})
-_SEPARADORES_MES = frozenset({"-", "/", " ", ".", " de ", " del ", ". ", ".-", "./", ". de ", ". del "})
+_SEPARADORES_MES = frozenset(
+    {"-", "/", " ", ".", " de ", " del ", " del año ", ". ", ".-", "./", ". de ", ". del ", ". del año "}
+)
 
 _ANIO_MINIMO = 1950
 _ANIO_MAXIMO = 2100
@@ -203,7 +209,7 @@ def _limpiar(raw: str, reparaciones: list[str]) -> str:
 
 
 def _quitar_hora(texto: str, reparaciones: list[str]) -> str:
-    hora = _HORA.search(texto) if ":" in texto else None
+    hora = _HORA.search(texto)
     if hora is None:
         return texto
     reparaciones.append("traía una hora, que se descartó")
@@ -403,8 +409,11 @@ def _leer_tokens(tokens: list[_Token], separadores: list[str], reparaciones: lis
             reparaciones.append("el mes iba antes del día")
         return _dia(_anio(c), a.mes, b), "dia"
     if forma == "mn":
+        mes, anio = tokens
+        if separadores[0] == " " and len(mes.texto) > 4 and len(anio.texto) == 2:
+            raise _Ilegible(f"no se sabe si «{mes.texto} {anio.texto}» trae el día o el año")
         _exigir_separadores_de_mes(separadores, reparaciones)
-        return dt.date(_anio(tokens[1]), tokens[0].mes, 1), "mes"
+        return dt.date(_anio(anio), mes.mes, 1), "mes"
     if forma == "nm":
         if len(tokens[0].texto) != 4:
             raise _Ilegible("falta el año")
