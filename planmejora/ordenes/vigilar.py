@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import BaseInaccesible, interpretar, url_elegida
+from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB, BaseInaccesible, interpretar, url_elegida
 from planmejora.vigilancia import registro
 from planmejora.vigilancia.ingestor import ingestor_de
 from planmejora.vigilancia.observador import PROPIA
@@ -34,9 +34,10 @@ def vigilar(
         str | None,
         typer.Option(
             "--db",
+            envvar=VARIABLE_DB,
             metavar="URL",
-            help="Base de datos (URL de SQLAlchemy). Por defecto PLANMEJORA_DB, si no sqlite:///planmejora.db.",
-            show_default=False,
+            help="Base de datos: sqlite:///archivo.db o postgresql://usuario:clave@servidor/base.",
+            show_default=URL_POR_DEFECTO,
         ),
     ] = None,
     sondeo: Annotated[

@@ -96,10 +96,10 @@ class Vigilancia:
         """SIGTERM; the exit code, which must come within a few seconds."""
         self.proceso.send_signal(signal.SIGTERM)
         try:
-            return self.proceso.wait(timeout=10)
+            return self.proceso.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.proceso.kill()
-            pytest.fail("la vigilancia no terminó 10 s después de SIGTERM")
+            pytest.fail("la vigilancia no terminó 5 s después de SIGTERM")
 
 
 @pytest.fixture
