@@ -239,8 +239,7 @@ def test_numero_de_excel_con_las_cifras_de_una_fecha_se_lee_por_lo_que_muestra()
 
 
 # Every supported way of writing a day or a month, for the property tests below.
-Dia = Callable[[dt.date, str], str]
-Mes = Callable[[dt.date, str], str]
+Estilo = Callable[[dt.date, str], str]  # the date, and the month word to use
 
 
 def _aa(fecha: dt.date) -> str:
@@ -248,7 +247,7 @@ def _aa(fecha: dt.date) -> str:
     return f"{fecha.year % 100:02d}" if 1970 <= fecha.year <= 2069 else str(fecha.year)
 
 
-_ESTILOS_DIA: list[Dia] = [
+_ESTILOS_DIA: list[Estilo] = [
     lambda f, m: f"{f.day:02d}/{f.month:02d}/{f.year}",
     lambda f, m: f"{f.day}/{f.month}/{_aa(f)}",
     lambda f, m: f"{f.day:02d}-{f.month:02d}-{f.year}",
@@ -270,7 +269,7 @@ _ESTILOS_DIA: list[Dia] = [
     lambda f, m: f"{f.day:02d}/{f.month:02d}/{f.year // 1000}.{f.year % 1000:03d}",
     lambda f, m: f"{f.day:02d}/{f.month:02d}/{f.year} 10:30",
 ]
-_ESTILOS_MES: list[Mes] = [
+_ESTILOS_MES: list[Estilo] = [
     lambda f, m: f"{m}-{_aa(f)}",
     lambda f, m: f"{m}. {f.year}",
     lambda f, m: f"{m}.-{_aa(f)}",
@@ -294,7 +293,7 @@ _fechas = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31
 
 @given(_fechas, st.sampled_from(_ESTILOS_DIA), st.data())
 def test_un_dia_escrito_de_cualquier_forma_se_lee_como_ese_dia(
-    fecha: dt.date, estilo: Dia, data: st.DataObject
+    fecha: dt.date, estilo: Estilo, data: st.DataObject
 ) -> None:
     palabra = data.draw(st.sampled_from(_PALABRAS_DE_MES[fecha.month]))
     raw = estilo(fecha, data.draw(st.sampled_from(_CAJAS))(palabra))
@@ -304,7 +303,7 @@ def test_un_dia_escrito_de_cualquier_forma_se_lee_como_ese_dia(
 
 @given(_fechas, st.sampled_from(_ESTILOS_MES), st.data())
 def test_un_mes_escrito_de_cualquier_forma_se_lee_como_ese_mes(
-    fecha: dt.date, estilo: Mes, data: st.DataObject
+    fecha: dt.date, estilo: Estilo, data: st.DataObject
 ) -> None:
     palabra = data.draw(st.sampled_from(_PALABRAS_DE_MES[fecha.month]))
     raw = estilo(fecha, data.draw(st.sampled_from(_CAJAS))(palabra))
