@@ -17,6 +17,8 @@ from extractor.textos import clave
 
 _CORTAS = ("plazo_meses", "fecha_inicio", "fecha_terminacion", "cumplimiento", "efectividad", "estado_accion")
 _HEREDABLES = ("numero", "descripcion")
+"""A row with neither (or under a merged number) is one more action of the finding above: a table
+without lines, in a PDF, cannot show that the two cells were merged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,12 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
             _unir(hallazgos[-1], celdas)
             pagina_ultimo = fila.pagina
             continue
-        if hallazgos and sin_numero and numero is not None and numero.fusionada:
+        if (
+            hallazgos
+            and sin_numero
+            and numero is not None
+            and (numero.fusionada or not _llenos(celdas, ("descripcion",)))
+        ):
             for campo in _HEREDABLES:
                 propia = celdas.get(campo)
                 if propia is None or not propia.texto:

@@ -165,6 +165,22 @@ def test_una_accion_mas_bajo_un_numero_fusionado_hereda_numero_y_descripcion() -
     assert plan.filas[1].celdas["accion_mejora"].texto == "Otra acción"
 
 
+def test_una_accion_mas_sin_numero_ni_descripcion_es_del_hallazgo_de_arriba() -> None:
+    """A table without lines (a PDF) cannot show the merge: the blank number and description still mean it."""
+    segunda = hallazgo(None, "")
+    segunda[1] = None
+    segunda[2] = "Otra acción"
+    sin_descripcion = hallazgo(None, "Descripción propia")
+    filas = [fila(TITULOS), fila(hallazgo("3", "Compartida")), fila(segunda), fila(sin_descripcion)]
+    plan = ensamblar(HojaLeida(filas))
+    assert plan is not None
+    assert [(f.celdas["numero"].texto, f.celdas["descripcion"].texto) for f in plan.filas] == [
+        ("3", "Compartida"),
+        ("3", "Compartida"),
+        (None, "Descripción propia"),
+    ]
+
+
 def test_titulo_repetido_filas_vacias_y_tabla_partida_en_dos() -> None:
     hoja = HojaLeida(
         [

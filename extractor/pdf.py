@@ -1,0 +1,146 @@
+"""PDF reader: every page's text as rows of cells, with the page each value is on.
+
+A PDF keeps no table, only glyphs and lines at positions: `pdf_texto` follows
+the glyphs in drawing order, `pdf_pagina` puts them in ruled cells or lines
+them up. Here the file is opened (refused when it is too long, protected,
+damaged or has no text at all) and the pages are joined: a page header that
+Word repeats on every page is kept once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractor.errores import ArchivoIlegible
+from extractor.modelo import FilaLeida, HojaLeida
+from extractor.pdf_pagina import FilaPdf, filas_de_pagina
+from extractor.pdf_texto import Regla, Reglas, bloques, tramos
+from extractor.textos import colapsar
+
+log = logging.getLogger(__name__)
+
+_MISMA_ALTURA = 3.0
+"""A row of a later page at the same height (points) and with the same text as an earlier one is a page header."""
+
+
+def _ilegible(error: Exception) -> ArchivoIlegible:
+    causa = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(causa, PDFPasswordIncorrect):
+        return ArchivoIlegible(
+            "El PDF está protegido con contraseña. Ábralo con la contraseña, guárdelo sin ella "
+            "(o imprímalo como PDF) y vuelva a cargarlo."
+        )
+    if isinstance(causa, PDFEncryptionError):
+        return ArchivoIlegible(
+            "El PDF está cifrado de una forma que no se puede abrir. Guárdelo sin protección y vuelva a cargarlo."
+        )
+    log.debug("PDF ilegible: %r", causa)
+    return ArchivoIlegible(
+        "El PDF está dañado o incompleto: su estructura interna no se puede leer. "
+        "Vuelva a exportarlo o a copiarlo desde el original."
+    )
+
+
+@contextmanager
+def _abierto(ruta: Path) -> Iterator[Any]:
+    """The open PDF; whatever pdfminer trips on while reading it becomes a Spanish message."""
+    try:
+        pdf = pdfplumber.open(ruta)
+    except (PdfminerException, PDFException, PSException) as error:
+        raise _ilegible(error) from error
+    with pdf:
+        try:
+            yield pdf
+        except (PdfminerException, PDFException, PSException) as error:
+            raise _ilegible(error) from error
+
+
+def _paginas(pdf: Any, max_paginas: int) -> list[Any]:
+    """The pages, refused before reading any when there are more than `max_paginas`."""
+    arbol = resolve1(pdf.doc.catalog.get("Pages"))
+    declaradas = resolve1(arbol.get("Count")) if isinstance(arbol, dict) else None
+    if isinstance(declaradas, int) and declaradas > max_paginas:
+        raise _demasiadas(declaradas, max_paginas)
+    paginas: list[Any] = pdf.pages
+    if len(paginas) > max_paginas:
+        raise _demasiadas(len(paginas), max_paginas)
+    return paginas
+
+
+def _demasiadas(cuantas: int, max_paginas: int) -> ArchivoIlegible:
+    return ArchivoIlegible(
+        f"El PDF tiene {cuantas} páginas y el límite es {max_paginas}: no se leyó. "
+        "Un plan de mejoramiento ocupa pocas páginas; revise que sea el archivo correcto o divídalo."
+    )
+
+
+def _pagina_sin_texto(pagina: Any, numero: int, tablas: itertools.count[int]) -> list[FilaPdf] | None:
+    """The rows of a page that has no text layer (a scanned image); None while nothing can read it."""
+    return None
+
+
+def _leer_pagina(pagina: Any, numero: int, tablas: itertools.count[int]) -> list[FilaPdf] | None:
+    x0, top, x1, bottom = pagina.bbox
+    caracteres = [c for c in pagina.chars if c["x1"] > x0 and c["x0"] < x1 and c["bottom"] > top and c["top"] < bottom]
+    if not any(not c["text"].isspace() for c in caracteres):
+        return _pagina_sin_texto(pagina, numero, tablas)
+    bordes = pagina.edges
+    verticales = Reglas(Regla(e["x0"], e["top"], e["bottom"]) for e in bordes if e["orientation"] == "v")
+    horizontales = Reglas(Regla(e["top"], e["x0"], e["x1"]) for e in bordes if e["orientation"] == "h")
+    regladas = [tabla.cells for tabla in pagina.find_tables()]
+    lista = bloques(tramos(caracteres, verticales), horizontales)
+    return filas_de_pagina(numero, lista, regladas, tablas)
+
+
+@dataclass(slots=True)
+class _Documento:
+    """The rows of all pages; a row already seen at the same height on an earlier page is dropped."""
+
+    filas: list[FilaLeida] = field(default_factory=list)
+    vistas: dict[tuple[str, ...], list[float]] = field(default_factory=dict)
+    tablas: itertools.count[int] = field(default_factory=itertools.count)
+    con_texto: int = 0
+
+    def agregar(self, filas: list[FilaPdf]) -> None:
+        self.con_texto += 1
+        nuevas: dict[tuple[str, ...], list[float]] = {}
+        for fila in filas:
+            clave = tuple(t for c in fila.fila.celdas if (t := colapsar(c.texto)) is not None)
+            if clave and any(abs(fila.top - top) <= _MISMA_ALTURA for top in self.vistas.get(clave, [])):
+                continue
+            nuevas.setdefault(clave, []).append(fila.top)
+            self.filas.append(fila.fila)
+        for clave, tops in nuevas.items():
+            self.vistas.setdefault(clave, []).extend(tops)
+
+
+def leer_pdf(ruta: Path, max_paginas: int) -> list[HojaLeida]:
+    """The rows of a PDF as one `HojaLeida`; raises `ArchivoIlegible` when it cannot be read."""
+    documento = _Documento()
+    with _abierto(ruta) as pdf:
+        for numero, pagina in enumerate(_paginas(pdf, max_paginas), start=1):
+            try:
+                filas = _leer_pagina(pagina, numero, documento.tablas)
+            finally:
+                pagina.close()
+            if filas is not None:
+                documento.agregar(filas)
+    if not documento.con_texto:
+        raise ArchivoIlegible(
+            "El PDF no tiene texto seleccionable: parece escaneado (solo imágenes). "
+            "Hace falta reconocimiento de texto (OCR) para leerlo."
+        )
+    return [HojaLeida(documento.filas)]

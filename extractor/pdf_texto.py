@@ -1,0 +1,286 @@
+"""From the glyphs of a PDF page to runs of text and blocks of lines, in the order the producer drew them.
+
+Word, LibreOffice and Excel draw a table cell by cell, each cell's lines one
+after the other. Following that order keeps together what was typed together:
+a run is text drawn in one go on one line, placed whole in its cell (so text
+clipped by its cell never mixes with the neighbour's glyphs), and a block is
+the run's following lines, even when they overflow a row that is too short.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfplumber.utils.text import LIGATURES
+
+Caracter = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class AjustesTexto:
+    """Distances as fractions of the font size (em), where the producers agree."""
+
+    hueco_palabra: float = 0.15
+    """A gap wider than this between two glyphs, with no space glyph drawn, separates words."""
+    salto_sin_espacio: float = 0.15
+    """On a page that draws its spaces, a jump wider than this with no space glyph is new text (the next cell)."""
+    salto_sin_espacios_en_pagina: float = 0.6
+    """The same when the page draws no space glyph at all (words placed one by one)."""
+    salto_con_espacio: float = 1.5
+    """Even after a space, a gap wider than this is layout, not a word space (justified text stays under it)."""
+    espacios_de_relleno: int = 3
+    """This many spaces in a row is someone spacing things apart by hand (signatures side by side)."""
+    retroceso: float = 0.15
+    """A glyph that starts this far back over the previous one is other text drawn on top (clipped overflow)."""
+    paso_minimo: float = 0.85
+    paso_maximo: float = 1.75
+    """Line pitch of a block, as fractions of the line height: single to one-and-a-half spacing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Regla:
+    """A ruling line: `pos` is y for a horizontal one and x for a vertical one; `desde`–`hasta` its extent."""
+
+    pos: float
+    desde: float
+    hasta: float
+
+
+class Reglas:
+    """Ruling lines of one direction, to ask quickly whether one lies between two positions."""
+
+    def __init__(self, reglas: Iterable[Regla]) -> None:
+        self._reglas = sorted(reglas, key=lambda r: r.pos)
+        self._posiciones = [r.pos for r in self._reglas]
+
+    def entre(self, desde: float, hasta: float, punto: float) -> bool:
+        """A rule at a position in [desde, hasta] that spans `punto` across."""
+        inicio = bisect.bisect_left(self._posiciones, desde)
+        fin = bisect.bisect_right(self._posiciones, hasta)
+        return any(r.desde <= punto <= r.hasta for r in self._reglas[inicio:fin])
+
+
+@dataclass(slots=True)
+class Tramo:
+    """Text drawn in one go on one line, with its box (top-down coordinates, in points)."""
+
+    texto: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    fin_primera_palabra: float
+    """Where the first word ends: would it have fitted at the end of the line above?"""
+
+    @property
+    def alto(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Bloque:
+    """Lines drawn one under the other, aligned: a paragraph, or the lines of one cell."""
+
+    lineas: list[Tramo]
+
+    @property
+    def x0(self) -> float:
+        return min(t.x0 for t in self.lineas)
+
+    @property
+    def x1(self) -> float:
+        return max(t.x1 for t in self.lineas)
+
+    @property
+    def top(self) -> float:
+        return self.lineas[0].top
+
+    @property
+    def bottom(self) -> float:
+        return max(t.bottom for t in self.lineas)
+
+    @property
+    def alto_linea(self) -> float:
+        return max(t.alto for t in self.lineas)
+
+
+def _solapa_vertical(a: Caracter | Tramo, b: Caracter | Tramo) -> float:
+    """How much of the shorter of two boxes' heights they share (1 = same line)."""
+    arriba, abajo = (a["top"], a["bottom"]) if isinstance(a, dict) else (a.top, a.bottom)
+    arriba2, abajo2 = (b["top"], b["bottom"]) if isinstance(b, dict) else (b.top, b.bottom)
+    menor = min(abajo - arriba, abajo2 - arriba2)
+    if menor <= 0:
+        return 0.0
+    return (min(abajo, abajo2) - max(arriba, arriba2)) / menor
+
+
+@dataclass(slots=True)
+class _Constructor:
+    """Walks the glyphs in drawing order and cuts them into runs."""
+
+    verticales: Reglas
+    ajustes: AjustesTexto
+    con_espacios: bool
+    tramos: list[Tramo] = field(default_factory=list)
+    partes: list[str] = field(default_factory=list)
+    previo: Caracter | None = None
+    caja: list[float] = field(default_factory=list)
+    fin_primera_palabra: float | None = None
+    espacios: int = 0
+
+    def agregar(self, c: Caracter) -> None:
+        texto: str = c["text"]
+        if not texto:
+            return
+        if texto.isspace():
+            if self.previo is not None:
+                self.espacios += 1
+            return
+        previo = self.previo
+        if previo is not None and unicodedata.combining(texto[0]):
+            self.partes.append(texto)
+            return
+        if previo is not None and self._repetido(previo, c):
+            return
+        if previo is not None and self._sigue(previo, c):
+            hueco = c["x0"] - previo["x1"] if c["upright"] else 0.0
+            if self.espacios or hueco > self.ajustes.hueco_palabra * previo["size"]:
+                if self.fin_primera_palabra is None:
+                    self.fin_primera_palabra = self.caja[1]
+                self.partes.append(" ")
+            self.partes.append(LIGATURES.get(texto, texto))
+            self.caja = [
+                min(self.caja[0], c["x0"]),
+                max(self.caja[1], c["x1"]),
+                min(self.caja[2], c["top"]),
+                max(self.caja[3], c["bottom"]),
+            ]
+        else:
+            self.cerrar()
+            self.partes = [LIGATURES.get(texto, texto)]
+            self.caja = [c["x0"], c["x1"], c["top"], c["bottom"]]
+        self.previo = c
+        self.espacios = 0
+
+    @staticmethod
+    def _repetido(previo: Caracter, c: Caracter) -> bool:
+        """The same glyph drawn again almost on top of itself: fake bold, a shadow."""
+        return bool(
+            c["text"] == previo["text"]
+            and abs(c["x0"] - previo["x0"]) < 0.3 * (previo["x1"] - previo["x0"])
+            and abs(c["top"] - previo["top"]) < 0.25 * previo["size"]
+        )
+
+    def _sigue(self, previo: Caracter, c: Caracter) -> bool:
+        if previo["upright"] != c["upright"]:
+            return False
+        tamano = max(previo["size"], c["size"], 0.1)
+        if not c["upright"]:
+            return self._sigue_girado(previo, c, tamano)
+        if _solapa_vertical(previo, c) < 0.5 or self.espacios >= self.ajustes.espacios_de_relleno:
+            return False
+        hueco = c["x0"] - previo["x1"]
+        if hueco < -self.ajustes.retroceso * tamano:
+            return False
+        if self.espacios:
+            limite = self.ajustes.salto_con_espacio
+        elif self.con_espacios:
+            limite = self.ajustes.salto_sin_espacio
+        else:
+            limite = self.ajustes.salto_sin_espacios_en_pagina
+        if hueco > limite * tamano:
+            return False
+        medio = (c["top"] + c["bottom"]) / 2
+        return not self.verticales.entre(previo["x1"] - 0.1, c["x0"] + 0.1, medio)
+
+    def _sigue_girado(self, previo: Caracter, c: Caracter, tamano: float) -> bool:
+        """Turned text (a title written upwards) runs along y: same column of glyphs, next to each other."""
+        misma_columna = min(previo["x1"], c["x1"]) - max(previo["x0"], c["x0"]) > 0.5 * min(
+            previo["x1"] - previo["x0"], c["x1"] - c["x0"]
+        )
+        hueco = max(c["top"] - previo["bottom"], previo["top"] - c["bottom"])
+        limite = self.ajustes.salto_con_espacio if self.espacios else self.ajustes.salto_sin_espacios_en_pagina
+        return bool(misma_columna and hueco <= limite * tamano)
+
+    def cerrar(self) -> None:
+        if not self.partes:
+            return
+        texto = unicodedata.normalize("NFC", "".join(self.partes))
+        x0, x1, top, bottom = self.caja
+        tramo = Tramo(texto, x0, x1, top, bottom, self.fin_primera_palabra or x1)
+        anterior = self.tramos[-1] if self.tramos else None
+        if not (anterior and anterior.texto == texto and abs(anterior.x0 - x0) < 1 and abs(anterior.top - top) < 1):
+            self.tramos.append(tramo)
+        self.partes = []
+        self.fin_primera_palabra = None
+
+
+def tramos(caracteres: Sequence[Caracter], verticales: Reglas, ajustes: AjustesTexto = AjustesTexto()) -> list[Tramo]:
+    """The runs of text of a page, in drawing order."""
+    constructor = _Constructor(verticales, ajustes, any(c["text"] == " " for c in caracteres))
+    for caracter in caracteres:
+        constructor.agregar(caracter)
+    constructor.cerrar()
+    return constructor.tramos
+
+
+def _continua(bloque: Bloque, tramo: Tramo, horizontales: Reglas, ajustes: AjustesTexto) -> bool:
+    """`tramo` is the next line of `bloque`: just below, aligned with it, no ruling line in between."""
+    ultima = bloque.lineas[-1]
+    alto = max(ultima.alto, tramo.alto)
+    paso = tramo.top - ultima.top
+    if not ajustes.paso_minimo * alto <= paso <= ajustes.paso_maximo * alto:
+        return False
+    if len(bloque.lineas) >= 2:
+        paso_previo = ultima.top - bloque.lineas[-2].top
+        if abs(paso - paso_previo) > 0.2 * paso_previo:
+            return False
+    tolerancia = max(1.0, 0.3 * alto)
+    alineado = (
+        abs(tramo.x0 - ultima.x0) <= tolerancia
+        or abs(tramo.x1 - ultima.x1) <= tolerancia
+        or abs(tramo.x0 + tramo.x1 - ultima.x0 - ultima.x1) / 2 <= tolerancia
+    )
+    izquierda, derecha = max(tramo.x0, ultima.x0), min(tramo.x1, ultima.x1)
+    if not alineado or derecha <= izquierda:
+        return False
+    return not horizontales.entre(ultima.bottom - 0.5, tramo.top + 0.5, (izquierda + derecha) / 2)
+
+
+def bloques(lista: Sequence[Tramo], horizontales: Reglas, ajustes: AjustesTexto = AjustesTexto()) -> list[Bloque]:
+    """Runs grouped into blocks: each run continues the block drawn just before it, or starts one."""
+    hechos: list[Bloque] = []
+    for tramo in lista:
+        if hechos and _continua(hechos[-1], tramo, horizontales, ajustes):
+            hechos[-1].lineas.append(tramo)
+        else:
+            hechos.append(Bloque([tramo]))
+    return hechos
+
+
+def texto_de(lista: Iterable[Tramo]) -> str | None:
+    """The text of runs that share a cell: visual lines top to bottom, runs of a line left to right.
+
+    A line that ends in a hyphen glued to a word (`GTH-`) goes on without a break: the
+    producer cut `GTH-PR009` after its hyphen.
+    """
+    lineas: list[list[Tramo]] = []
+    for tramo in sorted(lista, key=lambda t: (t.top, t.x0)):
+        if lineas and _solapa_vertical(lineas[-1][0], tramo) >= 0.5:
+            lineas[-1].append(tramo)
+        else:
+            lineas.append([tramo])
+    texto = ""
+    for linea in lineas:
+        contenido = " ".join(t.texto for t in sorted(linea, key=lambda t: t.x0))
+        if not texto:
+            texto = contenido
+        elif len(texto) >= 2 and texto.endswith("-") and texto[-2].isalnum() and contenido[:1].isalnum():
+            texto += contenido
+        else:
+            texto += "\n" + contenido
+    return texto or None

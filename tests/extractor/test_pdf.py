@@ -1,0 +1,225 @@
+"""The PDF reader gives each page's text as rows of cells, the same shape as the Word and Excel readers.
+
+The fixtures in `datos/` are made by `datos/generar_pdf.py`: Word and Excel files
+exported by LibreOffice like real copies, and raw PDFs for what LibreOffice cannot make.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import extractor.pdf
+from extractor.errores import ArchivoIlegible
+from extractor.lector import leer
+from extractor.modelo import FilaLeida, PlanCrudo
+from extractor.pdf import leer_pdf
+from extractor.textos import colapsar
+
+DATOS = Path(__file__).parent / "datos"
+LARGO = (
+    "Se recomienda a cada dependencia verificar la materialización de los compromisos que garantizan "
+    "el cumplimiento de las metas y que registran un avance inferior al cincuenta por ciento. "
+)
+
+
+def filas(nombre: str) -> list[FilaLeida]:
+    hojas = leer_pdf(DATOS / nombre, max_paginas=50)
+    assert len(hojas) == 1
+    return hojas[0].filas
+
+
+def textos(lista: list[FilaLeida]) -> list[list[str | None]]:
+    return [[c.texto for c in f.celdas] for f in lista]
+
+
+def plan_de(nombre: str) -> PlanCrudo:
+    documento = leer(DATOS / nombre)
+    assert documento.error is None
+    assert len(documento.planes) == 1
+    return documento.planes[0]
+
+
+def en_tabla(lista: list[FilaLeida]) -> list[FilaLeida]:
+    return [f for f in lista if f.tabla is not None]
+
+
+# ---------------------------------------------------------------- ruled tables
+
+
+def test_tabla_reglada_con_celdas_combinadas_y_texto_en_dos_renglones() -> None:
+    leidas = filas("reglada.pdf")
+    assert textos(leidas) == [
+        ["FORMATO PLAN DE MEJORAMIENTO"],
+        ["Proceso Auditado: Gestión Estratégica"],
+        ["RESPONSABLES", "Directora de Planeación"],
+        ["N° hallazgo", "Descripción del hallazgo", "Fecha inicial", "Estado"],
+        ["1", "Primera línea\nsegunda línea", "jun-21", "Abierta"],
+        ["1", "Otra acción", "ene-22", "Cerrada"],
+        ["2", "Texto ancho que cubre dos columnas", None, "C"],
+        ["Proyectó: Javier Lamprea"],
+    ]
+    tabla = en_tabla(leidas)
+    assert len(tabla) == 4 and {f.tabla for f in tabla} == {tabla[0].tabla}
+    assert [f.tabla for f in leidas if f not in tabla] == [None] * 4
+    assert [c.fusionada for c in tabla[2].celdas] == [True, False, False, False]
+    assert [c.fusionada for c in tabla[3].celdas] == [False, False, True, False]
+    assert {(f.pagina, c.origen.pagina) for f in leidas for c in f.celdas} == {(1, 1)}
+
+
+def test_cada_celda_de_una_tabla_reglada_sabe_su_columna_en_la_pagina() -> None:
+    titulos = en_tabla(filas("reglada.pdf"))[0]
+    cajas = [c.caja for c in titulos.celdas]
+    assert all(caja is not None for caja in cajas)
+    bordes = [x for caja in cajas if caja is not None for x in caja]
+    assert bordes == sorted(bordes)
+
+
+def test_pagina_horizontal_reglada_se_ensambla_como_el_formato() -> None:
+    plan = plan_de("reglada.pdf")
+    assert plan.encabezado["proceso_auditado"].texto == "Gestión Estratégica"
+    assert plan.encabezado["responsables"].texto == "Directora de Planeación"
+    assert [(f.celdas["numero"].texto, f.celdas["descripcion"].texto) for f in plan.filas] == [
+        ("1", "Primera línea\nsegunda línea"),
+        ("1", "Otra acción"),
+        ("2", "Texto ancho que cubre dos columnas"),
+    ]
+    assert [(f.origen.pagina, f.origen.fila) for f in plan.filas] == [(1, 1), (1, 2), (1, 3)]
+    assert plan.proyecto is not None and plan.proyecto.texto == "Javier Lamprea"
+
+
+def test_pagina_girada_un_cuarto_se_lee_derecha() -> None:
+    assert textos(filas("girada.pdf")) == [["N°", "Descripción", "Estado"], ["1", "Revisar actas", "Abierta"]]
+
+
+# ---------------------------------------------------------------- few or no ruling lines
+
+
+def test_tabla_sin_lineas_se_arma_por_la_alineacion_del_texto() -> None:
+    leidas = filas("sin_lineas.pdf")
+    assert textos(leidas) == [
+        ["Proceso Auditado: Gestión Financiera"],
+        ["N°", "Descripción", "Fecha", "Estado"],
+        ["1", "Revisar\nconciliaciones\nbancarias de\ncada mes del año", "mar-22", "Abierta"],
+        ["2", "Actualizar el\nmanual", "abr-22", "Cerrada"],
+        ["Firma Responsables:"],
+    ]
+    assert [f.tabla is not None for f in leidas] == [False, True, True, True, False]
+    assert len({f.tabla for f in en_tabla(leidas)}) == 1
+
+
+def test_tabla_con_solo_lineas_horizontales() -> None:
+    leidas = filas("solo_horizontales.pdf")
+    assert textos(leidas) == [
+        ["N°", "Acción de mejora", "Fecha inicial", "Estado"],
+        ["1", "Publicar los informes de\nsupervisión en el SECOP II", "feb-22", "Abierta"],
+        ["2", "Capacitar a los supervisores", "mar-22", "Cerrada"],
+    ]
+    assert len({f.tabla for f in leidas}) == 1 and leidas[0].tabla is not None
+
+
+# ---------------------------------------------------------------- text wider than its cell
+
+
+def test_texto_recortado_por_la_celda_vecina_no_se_mezcla_con_ella() -> None:
+    """Excel draws the whole date under the next cell's text; its glyphs and the neighbour's interleave."""
+    assert textos(filas("desborde_intercalado.pdf")) == [
+        ["N°", "Fecha terminación", "Dependencia", "Estado"],
+        ["1", "15 de marzo de 2022", "Secretaría de Hacienda", "Abierta"],
+    ]
+
+
+def test_texto_cortado_por_libreoffice_queda_en_su_celda() -> None:
+    """LibreOffice draws only the visible part of the date: what is left stays in its own cell."""
+    _, fila = textos(filas("desborde_calc.pdf"))
+    assert fila[0] == "1"
+    assert fila[1] is not None and fila[1].startswith("15 de marzo")
+    assert fila[2] == "Secretaría"
+
+
+# ---------------------------------------------------------------- pages
+
+
+@pytest.mark.parametrize("nombre", ["paginas_con_titulo.pdf", "paginas_sin_titulo.pdf"])
+def test_hallazgo_partido_por_salto_de_pagina_es_uno_solo(nombre: str) -> None:
+    plan = plan_de(nombre)
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1", "2", "3"]
+    assert [colapsar(f.celdas["descripcion"].texto) for f in plan.filas] == [
+        colapsar(LARGO * 6),
+        colapsar(LARGO * 9),
+        "Corta",
+    ]
+    assert [f.celdas["plazo_meses"].texto for f in plan.filas] == ["4", "7", "2"]
+    assert [f.origen.pagina for f in plan.filas] == [1, 2, 3]
+
+
+def test_fila_que_sigue_en_otra_pagina_no_trae_numero_ni_campos_cortos() -> None:
+    """What lets the assembler join it to the finding above."""
+    continuacion = next(f for f in filas("paginas_sin_titulo.pdf") if f.pagina == 2)
+    numero, descripcion, plazo, estado = continuacion.celdas
+    assert numero.texto is None and plazo.texto is None and estado.texto is None
+    assert descripcion.texto is not None and descripcion.texto.startswith("compromisos que garantizan")
+
+
+def test_encabezado_de_pagina_repetido_se_lee_una_vez() -> None:
+    leidas = filas("encabezado_y_firmas.pdf")
+    assert [t for t in textos(leidas) if "ALCALDÍA DE PRUEBA" in t] == [["ALCALDÍA DE PRUEBA", "Código: GEM-FM014"]]
+    segunda = [t for f, t in zip(leidas, textos(leidas), strict=True) if f.pagina == 2]
+    assert segunda[0] == ["N°", "Descripción", "Fecha inicial", "Estado"]
+
+
+def test_firmas_lado_a_lado_son_celdas_de_una_fila() -> None:
+    leidas = filas("encabezado_y_firmas.pdf")
+    assert textos(leidas)[-2:] == [
+        ["MARÍA PÉREZ GÓMEZ", "JUAN CARLOS ROJAS"],
+        ["Tesorera General", "Jefe de Control Interno"],
+    ]
+    plan = plan_de("encabezado_y_firmas.pdf")
+    assert [(f.nombre, f.cargo) for f in plan.firmas] == [
+        ("MARÍA PÉREZ GÓMEZ", "Tesorera General"),
+        ("JUAN CARLOS ROJAS", "Jefe de Control Interno"),
+    ]
+    assert plan.encabezado["entidad"].texto == "ALCALDÍA DE PRUEBA"
+    assert plan.encabezado["codigo"].texto == "GEM-FM014"
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1", "2", "3"]
+    assert colapsar(plan.filas[1].celdas["descripcion"].texto) == colapsar(LARGO * 4)
+
+
+# ---------------------------------------------------------------- files that cannot be read
+
+
+def test_mas_paginas_que_el_limite_se_rechaza_sin_leerlas(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_leer(*_: object) -> None:
+        raise AssertionError("no debía leer ninguna página")
+
+    monkeypatch.setattr(extractor.pdf, "_leer_pagina", no_leer)
+    with pytest.raises(ArchivoIlegible) as error:
+        leer_pdf(DATOS / "paginas_con_titulo.pdf", max_paginas=2)
+    assert "tiene 3 páginas y el límite es 2" in error.value.mensaje
+
+
+def test_pdf_protegido_con_contrasena() -> None:
+    with pytest.raises(ArchivoIlegible, match="protegido con contraseña"):
+        leer_pdf(DATOS / "cifrado.pdf", max_paginas=50)
+
+
+@pytest.mark.parametrize("fraccion", [0.1, 0.5, 0.99])
+def test_pdf_truncado_se_dice_danado(tmp_path: Path, fraccion: float) -> None:
+    datos = (DATOS / "reglada.pdf").read_bytes()
+    truncado = tmp_path / "plan.pdf"
+    truncado.write_bytes(datos[: int(len(datos) * fraccion)])
+    with pytest.raises(ArchivoIlegible, match="dañado o incompleto"):
+        leer_pdf(truncado, max_paginas=50)
+
+
+def test_pdf_sin_capa_de_texto_pide_ocr() -> None:
+    with pytest.raises(ArchivoIlegible) as error:
+        leer_pdf(DATOS / "sin_texto.pdf", max_paginas=50)
+    assert "escaneado" in error.value.mensaje and "OCR" in error.value.mensaje
+
+
+def test_la_puerta_del_extractor_da_el_motivo_en_espanol_sin_detener_el_lote() -> None:
+    documento = leer(DATOS / "cifrado.pdf")
+    assert documento.tipo == "pdf" and documento.planes == []
+    assert documento.error is not None and "contraseña" in documento.error
