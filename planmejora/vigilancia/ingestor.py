@@ -45,8 +45,8 @@ class Interrumpido(Exception):
 
 
 class Ingestor(Protocol):
-    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
-        """Load `rutas` in order, reporting each; the number of findings loaded."""
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
+        """Load `rutas` in order, reporting each as it is done."""
         ...
 
 
@@ -61,12 +61,12 @@ def _primera_linea(error: BaseException) -> str:
 def ingestor_de(url_db: str) -> Ingestor:
     """The real ingestion into `url_db`, one reader (the watch sees files one by one)."""
 
-    def cargar(rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+    def cargar(rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
         def avisar(avance: Avance) -> None:
             al_terminar(Path(avance.archivo), Resultado(_DESENLACES[avance.resultado], avance.mensaje))
 
         try:
-            return ingerir(rutas, url_db, workers=1, progreso=avisar).hallazgos
+            ingerir(rutas, url_db, workers=1, progreso=avisar)
         except BaseInaccesible as error:
             raise BaseNoDisponible(error.mensaje) from error
         except (OperationalError, InterfaceError) as error:

@@ -50,7 +50,6 @@ class Cuenta:
     cargados: int = 0
     conocidos: int = 0
     con_error: int = 0
-    hallazgos: int = 0
 
     def __bool__(self) -> bool:
         return bool(self.cargados or self.conocidos or self.con_error)
@@ -183,7 +182,7 @@ class Vigilante:
 
         if listos:
             try:
-                hallazgos = self._ingestor(listos, al_terminar)
+                self._ingestor(listos, al_terminar)
             except Interrumpido:
                 return
             except BaseNoDisponible as error:
@@ -194,7 +193,7 @@ class Vigilante:
                     hechos.add(culpable)
                 self._fallo_inesperado(culpable, error)
             else:
-                self._base_responde(hallazgos)
+                self._base_responde()
             for ruta in listos:
                 if ruta not in hechos:
                     self._asentamiento.devolver(ruta, self._estado.pausa_hasta)
@@ -207,13 +206,11 @@ class Vigilante:
         self._estado.base_caida = True
         registro().warning("La base de datos no está disponible: %s Se reintenta en %g s.", error, pausa)
 
-    def _base_responde(self, hallazgos: int) -> None:
+    def _base_responde(self) -> None:
         if self._estado.base_caida:
             registro().info("La base de datos volvió a responder.")
         self._estado.base_caida = False
         self._pausa.reiniciar()
-        self._estado.total.hallazgos += hallazgos
-        self._estado.desde_resumen.hallazgos += hallazgos
 
     def _fallo_inesperado(self, ruta: Path | None, error: Exception) -> None:
         """`ruta`, the first file not finished, is the one that failed: retry it later, or give up at last."""
@@ -282,14 +279,10 @@ class Vigilante:
             return
         registro().info("%s se movió a %s.", nombre, destino.relative_to(self._carpeta).as_posix())
 
-    def _resumir(self) -> None:
+    def _resumir(self, encabezado: str = "Al día") -> None:
         c = self._estado.desde_resumen
         registro().info(
-            "Al día: %d cargado(s) con %d hallazgo(s), %d sin cambios, %d con errores.",
-            c.cargados,
-            c.hallazgos,
-            c.conocidos,
-            c.con_error,
+            "%s: %d cargado(s), %d sin cambios, %d con errores.", encabezado, c.cargados, c.conocidos, c.con_error
         )
         self._estado.desde_resumen = Cuenta()
 
@@ -300,7 +293,7 @@ class Vigilante:
             causa = "la base de datos no respondió" if self._estado.base_caida else "siguen cambiando"
             registro().warning("%d archivo(s) quedan para la próxima pasada (%s).", len(self._asentamiento), causa)
         if self._estado.desde_resumen:
-            self._resumir()
+            self._resumir("Hecho desde el último resumen")
         if not self._op.una_vez:
             return 0
         return 1 if self._estado.total.con_error or self._estado.base_caida else 0

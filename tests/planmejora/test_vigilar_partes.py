@@ -250,7 +250,7 @@ class IngestorDePrueba:
         self.rotos = rotos or set()
         self.errores = errores or {}
 
-    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
         self.lotes.append([ruta.name for ruta in rutas])
         if self.caidas:
             self.caidas -= 1
@@ -263,7 +263,6 @@ class IngestorDePrueba:
                 al_terminar(ruta, Resultado(Desenlace.ERROR, self.errores[ruta.name]))
             else:
                 al_terminar(ruta, Resultado(Desenlace.CARGADO))
-        return 2 * len(rutas)
 
 
 def una_pasada(carpeta: Path, ingestor: Ingestor, mover_archivos: bool = False) -> int:
@@ -321,12 +320,11 @@ def test_una_orden_de_parar_termina_el_archivo_en_curso_y_nada_mas(tmp_path: Pat
     for nombre in ("a.pdf", "b.pdf", "c.pdf"):
         (tmp_path / nombre).write_bytes(b"x")
 
-    def al_primer_archivo_llega_la_senal(rutas: Sequence[Path], al_terminar: AlTerminar) -> int:
+    def al_primer_archivo_llega_la_senal(rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
         for ruta in rutas:
             vigilante.parar()
             terminados.append(ruta.name)
             al_terminar(ruta, Resultado(Desenlace.CARGADO))
-        return 0
 
     terminados: list[str] = []
     vigilante = Vigilante(
