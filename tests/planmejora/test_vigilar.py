@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from planmejora.api import extraer_archivo
 from tests.conftest import ServidorPostgres
@@ -56,7 +57,7 @@ class Base:
         try:
             with motor.connect() as conexion:
                 return [tuple(fila) for fila in conexion.execute(text(consulta), parametros)]
-        except Exception:  # the database may not exist yet, or be stopped on purpose
+        except DBAPIError:  # the tables may not exist yet, or the server be stopped on purpose
             return []
         finally:
             motor.dispose()
