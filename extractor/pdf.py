@@ -26,6 +26,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import FilaLeida, HojaLeida
+from extractor.pdf_objetos import dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
 from extractor.pdf_texto import Regla, Reglas, bloques, tramos
 from extractor.textos import colapsar
@@ -87,22 +88,20 @@ def _demasiadas(cuantas: int, max_paginas: int) -> ArchivoIlegible:
     )
 
 
-def _pagina_sin_texto(pagina: Any, numero: int, tablas: itertools.count[int]) -> list[FilaPdf] | None:
+def _pagina_sin_texto(pagina: Any, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf] | None:
     """The rows of a page that has no text layer (a scanned image); None while nothing can read it."""
     return None
 
 
-def _leer_pagina(pagina: Any, numero: int, tablas: itertools.count[int]) -> list[FilaPdf] | None:
-    x0, top, x1, bottom = pagina.bbox
-    caracteres = [c for c in pagina.chars if c["x1"] > x0 and c["x0"] < x1 and c["bottom"] > top and c["top"] < bottom]
-    if not any(not c["text"].isspace() for c in caracteres):
-        return _pagina_sin_texto(pagina, numero, tablas)
-    bordes = pagina.edges
-    verticales = Reglas(Regla(e["x0"], e["top"], e["bottom"]) for e in bordes if e["orientation"] == "v")
-    horizontales = Reglas(Regla(e["top"], e["x0"], e["x1"]) for e in bordes if e["orientation"] == "h")
-    regladas = [tabla.cells for tabla in pagina.find_tables()]
-    lista = bloques(tramos(caracteres, verticales), horizontales)
-    return filas_de_pagina(numero, lista, regladas, tablas)
+def _leer_pagina(pagina: Any, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf] | None:
+    contenido = dibujo(pagina)
+    if not any(not c["text"].isspace() for c in contenido.caracteres):
+        return _pagina_sin_texto(pagina, numero, numeracion)
+    bordes = contenido.bordes
+    verticales = Reglas(Regla(b["x0"], b["top"], b["bottom"]) for b in bordes if b["orientation"] == "v")
+    horizontales = Reglas(Regla(b["top"], b["x0"], b["x1"]) for b in bordes if b["orientation"] == "h")
+    lista = bloques(tramos(contenido.caracteres, verticales), horizontales)
+    return filas_de_pagina(numero, lista, tablas(bordes), numeracion)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 import extractor.pdf
@@ -15,6 +16,7 @@ from extractor.errores import ArchivoIlegible
 from extractor.lector import leer
 from extractor.modelo import FilaLeida, PlanCrudo
 from extractor.pdf import leer_pdf
+from extractor.pdf_objetos import dibujo, tablas
 from extractor.textos import colapsar
 
 DATOS = Path(__file__).parent / "datos"
@@ -91,6 +93,24 @@ def test_pagina_horizontal_reglada_se_ensambla_como_el_formato() -> None:
 
 def test_pagina_girada_un_cuarto_se_lee_derecha() -> None:
     assert textos(filas("girada.pdf")) == [["N°", "Descripción", "Estado"], ["1", "Revisar actas", "Abierta"]]
+
+
+@pytest.mark.parametrize("nombre", ["reglada.pdf", "encabezado_y_firmas.pdf", "desborde_calc.pdf", "girada.pdf"])
+def test_letras_y_tablas_son_las_que_ve_pdfplumber(nombre: str) -> None:
+    """The reader skips pdfplumber's slow conversion of every object, not its geometry."""
+
+    def redondo(valores: tuple[float, ...]) -> tuple[float, ...]:
+        return tuple(round(v, 3) for v in valores)
+
+    with pdfplumber.open(DATOS / nombre) as pdf:
+        for pagina in pdf.pages:
+            contenido = dibujo(pagina)
+            letras = [(c["text"], *redondo((c["x0"], c["x1"], c["top"], c["bottom"]))) for c in pagina.chars]
+            assert [
+                (c["text"], *redondo((c["x0"], c["x1"], c["top"], c["bottom"]))) for c in contenido.caracteres
+            ] == letras
+            esperadas = sorted(sorted(redondo(c) for c in t.cells) for t in pagina.find_tables())
+            assert sorted(sorted(redondo(c) for c in t) for t in tablas(contenido.bordes)) == esperadas
 
 
 # ---------------------------------------------------------------- few or no ruling lines
