@@ -182,6 +182,7 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
         tipo = _tipo_real(ruta, declarado, limites)
         documento.tipo = tipo
         hojas = _leer_hojas(ruta, tipo, limites)
+        documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
     except ArchivoIlegible as error:
         documento.error = error.mensaje
         return documento
@@ -198,5 +199,4 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
             "Revise que el archivo abra en Word, Excel o un lector de PDF."
         )
         return documento
-    documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
     return documento
