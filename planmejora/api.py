@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import fnmatch
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from extractor.lector import EXTENSIONES, Limites, leer
 from normalizacion import normalizar_documento
 from normalizacion.modelo import Plan
+
+log = logging.getLogger(__name__)
 
 _IGNORADOS = ("~$*", ".~lock.*#", "*.tmp", "*.crdownload", "*.part", ".*")
 
@@ -38,7 +41,16 @@ def archivos_en(rutas: Iterable[str | Path]) -> list[Path]:
 
 def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Plan]:
     """Every plan in one file, normalized; a bad file gives one plan with `error` set, never an exception."""
-    return normalizar_documento(leer(ruta, limites))
+    documento = leer(ruta, limites)
+    try:
+        return normalizar_documento(documento)
+    except Exception as error:  # a normalizer bug must not stop the batch; it is logged with its traceback
+        log.exception("Error inesperado normalizando %s", documento.archivo)
+        mensaje = (
+            f"El archivo se leyó, pero sus valores no se pudieron interpretar por un error inesperado "
+            f"({type(error).__name__}). Reporte este archivo al equipo de soporte."
+        )
+        return [Plan(archivo=documento.archivo, sha256=documento.sha256, tipo=documento.tipo, error=mensaje)]
 
 
 def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iterator[Plan]:

@@ -1,0 +1,48 @@
+"""`planmejora extraer` as a user runs it: Spanish help, exit codes, one JSON object per plan."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
+
+
+def correr(*argumentos: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    entorno = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    return subprocess.run(
+        [PLANMEJORA, *argumentos], capture_output=True, text=True, timeout=120, cwd=cwd, env=entorno, check=False
+    )
+
+
+def test_la_ayuda_esta_en_espanol_y_nombra_las_ordenes() -> None:
+    salida = correr("--help")
+    assert salida.returncode == 0
+    assert "Uso:" in salida.stdout and "Órdenes" in salida.stdout
+    assert "extraer" in salida.stdout
+
+
+def test_la_ayuda_de_extraer_ensena_con_ejemplos() -> None:
+    salida = correr("extraer", "--help")
+    assert salida.returncode == 0
+    assert "Ejemplos" in salida.stdout and "--json" in salida.stdout
+    assert "Muestra esta ayuda y termina." in salida.stdout
+
+
+def test_una_opcion_que_no_existe_es_uso_incorrecto() -> None:
+    assert correr("extraer", "--no-existe", "x.pdf").returncode == 2
+
+
+def test_archivo_malo_da_error_en_json_y_codigo_1_sin_traza(tmp_path: Path) -> None:
+    malo = tmp_path / "malo.pdf"
+    malo.write_bytes(b"")
+    bueno_pero_ajeno = tmp_path / "nota.pdf"
+    bueno_pero_ajeno.write_bytes(b"tampoco es un pdf")
+    salida = correr("extraer", str(malo), str(bueno_pero_ajeno), "--json")
+    assert salida.returncode == 1
+    assert "Traceback" not in salida.stderr
+    planes = json.loads(salida.stdout)
+    assert [p["archivo"] for p in planes] == [str(malo), str(bueno_pero_ajeno)]
+    assert planes[0]["error"] == "El archivo está vacío (0 bytes)."
+    assert planes[1]["error"] and planes[1]["hallazgos"] == []
