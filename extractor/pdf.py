@@ -101,7 +101,7 @@ def _leer_pagina(pagina: Any, numero: int, numeracion: itertools.count[int]) -> 
     verticales = Reglas(Regla(b["x0"], b["top"], b["bottom"]) for b in bordes if b["orientation"] == "v")
     horizontales = Reglas(Regla(b["top"], b["x0"], b["x1"]) for b in bordes if b["orientation"] == "h")
     lista = bloques(tramos(contenido.caracteres, verticales), horizontales)
-    return filas_de_pagina(numero, lista, tablas(bordes), numeracion)
+    return filas_de_pagina(numero, lista, tablas(bordes), horizontales, numeracion)
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 
 from extractor.modelo import Celda, FilaLeida, Origen
-from extractor.pdf_texto import Bloque, Tramo, texto_de
+from extractor.pdf_texto import Bloque, Reglas, Tramo, continua, texto_de
 
 Caja = tuple[float, float, float, float]
 """x0, top, x1, bottom, as pdfplumber gives table cells."""
@@ -315,8 +315,11 @@ class _Texto:
 
     numero: int
     derecha: float
+    horizontales: Reglas
     tablas: itertools.count[int]
     ajustes: AjustesPagina
+    por_renglones: bool = False
+    """The page draws text line by line across the table, not cell by cell: a cell's next line is a row of its own."""
     filas: list[FilaPdf] = field(default_factory=list)
 
     def celda(self, tramos: list[Tramo], caja: tuple[float, float]) -> Celda:
@@ -352,9 +355,29 @@ class _Texto:
             fila = FilaLeida(celdas, tabla=tabla, pagina=self.numero)
             self.filas.append(FilaPdf(fila, banda.top, (bandas[0].top, j)))
 
+    def sigue_la_fila(self, region: list[_Banda], banda: _Banda) -> bool:
+        """On a page drawn line by line, join a row that only goes on the cells of the row above."""
+        if not self.por_renglones:
+            return False
+        columnas = _columnas(region)
+        arriba = {_columna(u, columnas): u for u in region[-1].unidades}
+        destinos = []
+        for unidad in banda.unidades:
+            columna = _columna(unidad, columnas)
+            destino = arriba.get(columna)
+            if columna == 0 or destino is None or not continua(destino, unidad.lineas[0], self.horizontales):
+                return False
+            destinos.append((destino, unidad))
+        for destino, unidad in destinos:
+            destino.lineas.extend(unidad.lineas)
+        return True
+
     def leer(self, bloques: list[Bloque]) -> None:
+        self.por_renglones = all(len(b.lineas) == 1 for b in bloques)
         region: list[_Banda] = []
         for banda in _bandas(_partir(bloques)):
+            if region and self.sigue_la_fila(region, banda):
+                continue
             if len(banda.unidades) == 1:
                 if region:
                     self.region(region)
@@ -373,6 +396,7 @@ def filas_de_pagina(
     numero: int,
     bloques: list[Bloque],
     tablas_regladas: list[list[Caja]],
+    horizontales: Reglas,
     tablas: itertools.count[int],
     ajustes: AjustesPagina = AjustesPagina(),
 ) -> list[FilaPdf]:
@@ -382,7 +406,7 @@ def filas_de_pagina(
     libres = _asignar(bloques, rejillas)
     filas = [f for rejilla in rejillas for f in _filas_de_rejilla(rejilla, numero, next(tablas))]
     derecha = max([b.x1 for b in bloques] + [r.xs[-1] for r in rejillas], default=0.0)
-    texto = _Texto(numero, derecha, tablas, ajustes)
+    texto = _Texto(numero, derecha, horizontales, tablas, ajustes)
     texto.leer(libres)
     filas.extend(texto.filas)
     return sorted(filas, key=lambda f: f.orden)

@@ -30,8 +30,9 @@ class AjustesTexto:
     """On a page that draws its spaces, a jump wider than this with no space glyph is new text (the next cell)."""
     salto_sin_espacios_en_pagina: float = 0.6
     """The same when the page draws no space glyph at all (words placed one by one)."""
-    salto_con_espacio: float = 1.5
-    """Even after a space, a gap wider than this is layout, not a word space (justified text stays under it)."""
+    salto_con_espacio: float = 4.0
+    """Even after a space, a gap wider than this is layout, not a word space: justified text in a narrow
+    cell stretches a space to two or three times its width."""
     espacios_de_relleno: int = 3
     """This many spaces in a row is someone spacing things apart by hand (signatures side by side)."""
     retroceso: float = 0.15
@@ -228,7 +229,7 @@ def tramos(caracteres: Sequence[Caracter], verticales: Reglas, ajustes: AjustesT
     return constructor.tramos
 
 
-def _continua(bloque: Bloque, tramo: Tramo, horizontales: Reglas, ajustes: AjustesTexto) -> bool:
+def continua(bloque: Bloque, tramo: Tramo, horizontales: Reglas, ajustes: AjustesTexto = AjustesTexto()) -> bool:
     """`tramo` is the next line of `bloque`: just below, aligned with it, no ruling line in between."""
     ultima = bloque.lineas[-1]
     alto = max(ultima.alto, tramo.alto)
@@ -255,7 +256,7 @@ def bloques(lista: Sequence[Tramo], horizontales: Reglas, ajustes: AjustesTexto 
     """Runs grouped into blocks: each run continues the block drawn just before it, or starts one."""
     hechos: list[Bloque] = []
     for tramo in lista:
-        if hechos and _continua(hechos[-1], tramo, horizontales, ajustes):
+        if hechos and continua(hechos[-1], tramo, horizontales, ajustes):
             hechos[-1].lineas.append(tramo)
         else:
             hechos.append(Bloque([tramo]))

@@ -139,6 +139,16 @@ def test_tabla_con_solo_lineas_horizontales() -> None:
     assert len({f.tabla for f in leidas}) == 1 and leidas[0].tabla is not None
 
 
+def test_tabla_sin_lineas_dibujada_renglon_por_renglon() -> None:
+    """Report tools and OCR text layers draw a table line by line: a cell's second line still joins its cell."""
+    assert textos(filas("por_renglones.pdf")) == [
+        ["N°", "Descripción", "Acción", "Estado"],
+        ["1", "Conciliaciones bancarias\nsin firmar", "Elaborar las\nconciliaciones", "Abierta"],
+        ["2", "Manual desactualizado", "Actualizarlo", "Cerrada"],
+        ["Firma Responsables:"],
+    ]
+
+
 # ---------------------------------------------------------------- text wider than its cell
 
 

@@ -273,6 +273,24 @@ def girada() -> bytes:
     return _pdf_crudo(contenido, pagina=b"/MediaBox [0 0 200 400] /Rotate 90")
 
 
+def por_renglones() -> bytes:
+    """A table without lines drawn line by line across its columns, as report tools and OCR text layers do:
+    the second line of a cell comes after the first line of every cell of its row.
+    """
+    lineas = [
+        [(20, "N°"), (50, "Descripción"), (200, "Acción"), (380, "Estado")],
+        [(20, "1"), (50, "Conciliaciones bancarias"), (200, "Elaborar las"), (380, "Abierta")],
+        [(50, "sin firmar"), (200, "conciliaciones")],
+        [(20, "2"), (50, "Manual desactualizado"), (200, "Actualizarlo"), (380, "Cerrada")],
+        [],
+        [(20, "Firma Responsables:")],
+    ]
+    contenido = b"".join(
+        _texto(x, 270 - 12 * renglon, texto) for renglon, trozos in enumerate(lineas) for x, texto in trozos
+    )
+    return _pdf_crudo(contenido, pagina=b"/MediaBox [0 0 500 300]")
+
+
 def sin_texto() -> bytes:
     """What a scanner gives once the image is gone: drawing, no text layer."""
     return _pdf_crudo(b"0.5 w 20 20 360 160 re S\n")
@@ -307,6 +325,7 @@ def main() -> None:
     (DATOS / "desborde_intercalado.pdf").write_bytes(desborde_intercalado())
     (DATOS / "sin_texto.pdf").write_bytes(sin_texto())
     (DATOS / "girada.pdf").write_bytes(girada())
+    (DATOS / "por_renglones.pdf").write_bytes(por_renglones())
     (DATOS / "cifrado.pdf").write_bytes(cifrado())
 
 
