@@ -8,9 +8,12 @@ without the loader changing: implement `Trabajadores`.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -76,7 +79,8 @@ class EnProcesos:
                     if tarea is None:
                         break
                     try:
-                        en_curso[pool.submit(extraer, ruta(tarea))] = tarea
+                        with _sin_ctrl_c():
+                            en_curso[pool.submit(extraer, ruta(tarea))] = tarea
                     except BrokenProcessPool:
                         sin_enviar.append(tarea)
                         roto = True
@@ -93,6 +97,24 @@ class EnProcesos:
                     pool = self._pool()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _sin_ctrl_c() -> Iterator[None]:
+    """Ctrl-C is for the writer: a reader started meanwhile ignores it from its first instruction.
+
+    The pool starts its processes inside `submit`, and a process inherits an ignored signal, so
+    the readers never print a KeyboardInterrupt traceback; the writer stops the batch cleanly
+    after the files in flight.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    anterior = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, anterior)
 
 
 def _todos(en_curso: dict[Future[list[Plan]], T]) -> list[tuple[Future[list[Plan]], T]]:

@@ -149,7 +149,8 @@ def _mostrar(resumen: Resumen, consola: Console) -> None:
         f"[green]{resumen.cargados} cargado(s)[/], "
         f"[red]{resumen.con_error} con error[/], "
         f"{resumen.omitidos} omitido(s) porque ya estaban cargados; "
-        f"{resumen.hallazgos} hallazgo(s) y {resumen.problemas} problema(s) nuevos (corrida {resumen.corrida})."
+        f"{resumen.hallazgos} hallazgo(s) y {resumen.problemas} problema(s) nuevos (corrida {resumen.corrida}).",
+        highlight=False,
     )
     if resumen.omitidos_con_error:
         consola.print(
