@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 
 
@@ -69,23 +70,30 @@ class ServidorPostgres:
         instalados = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
         if not instalados:
             raise PostgresNoDisponible("no está instalado (apt-get install postgresql)")
-        datos = Path(tempfile.mkdtemp(prefix="planmejora-pg-"))
-        if os.geteuid() == 0:
-            shutil.chown(datos, user="postgres", group="postgres")
-        servidor = cls(instalados[-1].parent, datos, _puerto_libre())
-        servidor._correr(
-            str(servidor.binarios / "initdb"), "-D", str(datos), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+        servidor = cls(instalados[-1].parent, Path(tempfile.mkdtemp(prefix="planmejora-pg-")), _puerto_libre())
+        try:
+            if os.geteuid() == 0:
+                shutil.chown(servidor.datos, user="postgres", group="postgres")
+            servidor._arrancar()
+        except BaseException:
+            servidor.detener()
+            raise
+        return servidor
+
+    def _arrancar(self) -> None:
+        datos = self.datos
+        self._correr(
+            str(self.binarios / "initdb"), "-D", str(datos), "-U", "postgres", "-A", "trust", "-E", "UTF8",
             "--locale=C", "--no-sync",
         )  # fmt: skip
         opciones = (
-            f"-p {servidor.puerto} -h 127.0.0.1 -k {datos} -c fsync=off -c synchronous_commit=off "
+            f"-p {self.puerto} -h 127.0.0.1 -k {datos} -c fsync=off -c synchronous_commit=off "
             "-c full_page_writes=off -c max_connections=60"
         )
-        servidor._correr(
-            str(servidor.binarios / "pg_ctl"), "-D", str(datos), "-l", str(datos / "registro.log"), "-o", opciones,
+        self._correr(
+            str(self.binarios / "pg_ctl"), "-D", str(datos), "-l", str(datos / "registro.log"), "-o", opciones,
             "-w", "-t", "60", "start",
         )  # fmt: skip
-        return servidor
 
     def detener(self) -> None:
         with contextlib.suppress(PostgresNoDisponible, subprocess.TimeoutExpired):
@@ -97,8 +105,6 @@ class ServidorPostgres:
 
         A schema is as empty as a new database for planmejora, and takes milliseconds instead of a checkpoint.
         """
-        import psycopg
-
         esquema = f"prueba_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(f"host=127.0.0.1 port={self.puerto} user=postgres dbname=postgres", autocommit=True) as c:
             c.execute(f"CREATE SCHEMA {esquema}")
@@ -109,7 +115,7 @@ class ServidorPostgres:
 def servidor_postgresql() -> Iterator[ServidorPostgres]:
     try:
         servidor = ServidorPostgres.iniciar()
-    except (PostgresNoDisponible, OSError, subprocess.TimeoutExpired) as error:
+    except (PostgresNoDisponible, OSError, LookupError, subprocess.TimeoutExpired) as error:
         motivo = f"PostgreSQL no pudo arrancar: {error}"
         if _en_ci():
             pytest.fail(motivo, pytrace=False)
