@@ -1,17 +1,20 @@
 """The report as an Excel workbook: a summary to read, and sheets to filter.
 
 Every sheet of rows has its header frozen and an autofilter, columns wide enough to read, and
-real Excel dates, so the control office can sort and filter without retyping anything.
+real Excel dates, so the control office can sort and filter without retyping anything. The
+workbook is streamed (openpyxl's write-only mode): a database of many thousand problems gives a
+file in seconds, with memory that does not grow with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -32,6 +35,7 @@ class ConFormato(NamedTuple):
 Valor = str | int | float | dt.date | ConFormato | None
 
 _FECHA = "DD/MM/YYYY"
+_FECHA_HORA = "DD/MM/YYYY HH:MM"
 _MES = "MMM-YYYY"
 _PORCENTAJE = "0%"
 _ANCHO_MAXIMO = 60
@@ -40,16 +44,34 @@ _TITULO = Font(bold=True, size=14)
 _FONDO_ENCABEZADO = PatternFill("solid", fgColor="DDE6F0")
 
 
-def _poner(hoja: Worksheet, fila: Sequence[Valor]) -> None:
-    """Append one row: text escaped, dates as Excel dates with their format."""
-    hoja.append([celda(v) if isinstance(v, str) else v.valor if isinstance(v, ConFormato) else v for v in fila])
-    for c, v in zip(hoja[hoja.max_row], fila, strict=False):
-        if isinstance(v, ConFormato):
-            c.number_format = v.formato
-        elif isinstance(v, dt.datetime):
-            c.number_format = "DD/MM/YYYY HH:MM"
-        elif isinstance(v, dt.date):
-            c.number_format = _FECHA
+def _celda(hoja: Worksheet, valor: Valor, negrita: bool = False) -> WriteOnlyCell | str | int | float | None:
+    """One cell: text escaped so it never runs as a formula, dates as Excel dates with their format.
+
+    A plain value needs no cell object: openpyxl writes it as it comes, which is much faster.
+    """
+    if isinstance(valor, str):
+        valor = celda(valor)
+    if isinstance(valor, ConFormato):
+        resultado = WriteOnlyCell(hoja, valor.valor)
+        resultado.number_format = valor.formato
+    elif isinstance(valor, dt.date):
+        resultado = WriteOnlyCell(hoja, valor)
+        resultado.number_format = _FECHA_HORA if isinstance(valor, dt.datetime) else _FECHA
+    elif negrita:
+        resultado = WriteOnlyCell(hoja, valor)
+    else:
+        return valor
+    if negrita:
+        resultado.font = _NEGRITA
+    return resultado
+
+
+def _encabezado(hoja: Worksheet, textos: Sequence[str]) -> list[WriteOnlyCell]:
+    celdas = [WriteOnlyCell(hoja, celda(t)) for t in textos]
+    for c in celdas:
+        c.font = _NEGRITA
+        c.fill = _FONDO_ENCABEZADO
+    return celdas
 
 
 def _fecha(fecha: dt.date | None, precision: str | None) -> Valor:
@@ -70,172 +92,101 @@ def _fecha_adoptada(texto: str | None) -> Valor:
 
 def _ancho(valor: Valor) -> int:
     if isinstance(valor, dt.date | ConFormato):
-        return 10
-    return max((len(linea) for linea in str(valor or "").splitlines()), default=0)
+        return 11
+    return max((len(linea) for linea in str(valor if valor is not None else "").splitlines()), default=0)
 
 
-def _tabla(hoja: Worksheet, encabezados: Sequence[str], filas: Iterable[Sequence[Valor]]) -> None:
+def _tabla(libro: Workbook, titulo: str, encabezados: Sequence[str], filas: Sequence[Sequence[Valor]]) -> Worksheet:
     """A sheet of rows people filter: bold frozen header, autofilter, readable widths."""
-    hoja.append(list(encabezados))
-    for celda_encabezado in hoja[1]:
-        celda_encabezado.font = _NEGRITA
-        celda_encabezado.fill = _FONDO_ENCABEZADO
-    anchos = [len(e) for e in encabezados]
-    for fila in filas:
-        _poner(hoja, fila)
-        anchos = [max(a, _ancho(v)) for a, v in zip(anchos, fila, strict=True)]
-    for i, ancho in enumerate(anchos, start=1):
+    hoja = libro.create_sheet(titulo)
+    for i, encabezado in enumerate(encabezados, start=1):
+        ancho = max([len(encabezado), *(_ancho(f[i - 1]) for f in filas)])
         hoja.column_dimensions[get_column_letter(i)].width = min(ancho + 2, _ANCHO_MAXIMO)
     hoja.freeze_panes = "A2"
-    hoja.auto_filter.ref = hoja.dimensions
+    hoja.auto_filter.ref = f"A1:{get_column_letter(len(encabezados))}{len(filas) + 1}"
+    hoja.append(_encabezado(hoja, encabezados))
+    for fila in filas:
+        hoja.append([_celda(hoja, v) for v in fila])
+    return hoja
 
 
-def _resumen(hoja: Worksheet, reporte: Reporte) -> None:
-    hoja.title = "Resumen"
-    hoja.append(["Reporte de calidad de datos — planes de mejoramiento (GEM-FM014)"])
-    hoja["A1"].font = _TITULO
-    vencidas = reporte.vencidas
+def _resumen(libro: Workbook, reporte: Reporte) -> None:
+    hoja = libro.create_sheet("Resumen")
+    for columna, ancho in (("A", 45), ("B", 45), ("C", 12)):
+        hoja.column_dimensions[columna].width = ancho
+    titulo = WriteOnlyCell(hoja, "Reporte de calidad de datos — planes de mejoramiento (GEM-FM014)")
+    titulo.font = _TITULO
+    hoja.append([titulo])
     filas: list[tuple[str, Valor]] = [
         ("Base de datos", reporte.base),
         ("Generado", reporte.generado),
         ("Fecha de corte", reporte.corte),
         ("Filtros", "; ".join(reporte.filtros.describir()) or "ninguno"),
-        ("", None),
         ("Documentos", reporte.documentos),
         ("Documentos ilegibles", len(reporte.ilegibles)),
         ("Planes", reporte.planes),
         ("Acciones", len(reporte.acciones)),
-        ("Acciones vencidas", len(vencidas)),
+        ("Acciones vencidas", len(reporte.vencidas)),
         ("Problemas", len(reporte.problemas)),
         ("Archivos con problemas", len(reporte.por_archivo())),
+        ("Problemas de versiones anteriores (no incluidos)", reporte.de_versiones_anteriores),
     ]
     for rotulo, valor in filas:
-        _poner(hoja, (rotulo, valor))
-        hoja.cell(hoja.max_row, 1).font = _NEGRITA
-    hoja.append([])
-    _bloque(
-        hoja,
-        ("Problemas por tipo", "Código", "Cantidad"),
-        [(nombre_de_codigo(c), c, n) for c, n in reporte.por_codigo()],
-    )
-    _bloque(hoja, ("Problemas por dependencia", "", "Cantidad"), [(d, None, n) for d, n in reporte.por_dependencia()])
-    _bloque(hoja, ("Documentos ilegibles", "Motivo", ""), [(d.archivo, d.error, None) for d in reporte.ilegibles])
-    hoja.column_dimensions["A"].width = 45
-    hoja.column_dimensions["B"].width = 45
-    hoja.column_dimensions["C"].width = 12
+        hoja.append([_celda(hoja, rotulo, negrita=True), _celda(hoja, valor)])
+    bloques: list[tuple[Sequence[str], list[tuple[Valor, Valor, Valor]]]] = [
+        (("Problemas por tipo", "Código", "Cantidad"), [(nombre_de_codigo(c), c, n) for c, n in reporte.por_codigo()]),
+        (("Problemas por dependencia", "", "Cantidad"), [(d, None, n) for d, n in reporte.por_dependencia()]),
+        (("Documentos ilegibles", "Motivo", ""), [(d.archivo, d.error, None) for d in reporte.ilegibles]),
+    ]
+    for encabezados, contenido in bloques:
+        if contenido:
+            hoja.append([])
+            hoja.append(_encabezado(hoja, encabezados))
+            for fila in contenido:
+                hoja.append([_celda(hoja, v) for v in fila])
 
 
-def _bloque(hoja: Worksheet, encabezados: Sequence[str], filas: Sequence[Sequence[Valor]]) -> None:
-    if not filas:
-        return
-    hoja.append(list(encabezados))
-    for c in hoja[hoja.max_row]:
-        c.font = _NEGRITA
-        c.fill = _FONDO_ENCABEZADO
-    for fila in filas:
-        _poner(hoja, fila)
-    hoja.append([])
-
-
-def _seguimiento(hoja: Worksheet, reporte: Reporte) -> None:
-    encabezados = (
-        "Agrupación",
-        "Grupo",
-        "Acciones",
-        "Cerradas",
-        "% cerradas",
-        "Cumplen",
-        "% cumplen",
-        "Efectivas",
-        "% efectivas",
-        "Vencidas",
-        "Sin estado",
-    )
-    avances = [("Dependencia", a) for a in seguimiento.por_dependencia(reporte.acciones, reporte.corte)]
-    avances += [("Plan", a) for a in seguimiento.por_plan(reporte.acciones, reporte.corte)]
-    _tabla(
-        hoja,
-        encabezados,
-        [
-            (
-                tipo,
-                a.grupo,
-                a.total,
-                a.cerradas,
-                a.parte_cerradas,
-                a.cumplen,
-                a.parte_cumplen,
-                a.efectivas,
-                a.parte_efectivas,
-                a.vencidas,
-                a.sin_estado,
-            )
-            for tipo, a in avances
-        ],
-    )
-    for columna in ("E", "G", "I"):
-        for c in hoja[columna][1:]:
-            c.number_format = _PORCENTAJE
+def _porcentaje(parte: float) -> ConFormato:
+    return ConFormato(parte, _PORCENTAJE)
 
 
 def escribir_xlsx(reporte: Reporte, ruta: Path) -> None:
-    libro = Workbook()
-    _resumen(libro.active, reporte)
+    libro = Workbook(write_only=True)
+    _resumen(libro, reporte)
     _tabla(
-        libro.create_sheet("Problemas"),
-        (
-            "Archivo",
-            "Ubicación",
-            "Campo",
-            "Código",
-            "Tipo",
-            "Valor escrito",
-            "Valor adoptado",
-            "Mensaje",
-            "Dependencia",
-        ),
+        libro,
+        "Problemas",
+        ("Archivo", "Ubicación", "Campo", "Código", "Tipo", "Valor escrito", "Valor adoptado", "Mensaje",
+         "Dependencia"),
         [
-            (
-                p.archivo,
-                p.ubicacion,
-                p.campo,
-                p.codigo,
-                nombre_de_codigo(p.codigo),
-                p.raw,
-                _fecha_adoptada(p.valor),
-                p.mensaje,
-                p.dependencia,
-            )
+            (p.archivo, p.ubicacion, p.campo, p.codigo, nombre_de_codigo(p.codigo), p.raw, _fecha_adoptada(p.valor),
+             p.mensaje, p.dependencia)
             for p in reporte.problemas
         ],
-    )
+    )  # fmt: skip
     _tabla(
-        libro.create_sheet("Vencidas"),
-        (
-            "Dependencia",
-            "Archivo",
-            "Plan",
-            "N° hallazgo",
-            "Acción de mejora",
-            "Terminación",
-            "Vence",
-            "Días de atraso",
-            "Estado",
-        ),
+        libro,
+        "Vencidas",
+        ("Dependencia", "Archivo", "Plan", "N° hallazgo", "Acción de mejora", "Terminación", "Vence",
+         "Días de atraso", "Estado"),
         [
-            (
-                a.dependencia,
-                a.archivo,
-                a.plan,
-                a.numero,
-                a.accion_mejora,
-                _fecha(a.fecha_terminacion, a.fecha_terminacion_precision),
-                a.vence,
-                a.dias_de_atraso(reporte.corte),
-                a.estado_accion or "sin estado",
-            )
+            (a.dependencia, a.archivo, a.plan, a.numero, a.accion_mejora,
+             _fecha(a.fecha_terminacion, a.fecha_terminacion_precision), a.vence, a.dias_de_atraso(reporte.corte),
+             a.estado_accion or "sin estado")
             for a in reporte.vencidas
         ],
-    )
-    _seguimiento(libro.create_sheet("Seguimiento"), reporte)
+    )  # fmt: skip
+    avances = [("Dependencia", a) for a in seguimiento.por_dependencia(reporte.acciones, reporte.corte)]
+    avances += [("Plan", a) for a in seguimiento.por_plan(reporte.acciones, reporte.corte)]
+    _tabla(
+        libro,
+        "Seguimiento",
+        ("Agrupación", "Grupo", "Acciones", "Cerradas", "% cerradas", "Cumplen", "% cumplen", "Efectivas",
+         "% efectivas", "Vencidas", "Sin estado"),
+        [
+            (tipo, a.grupo, a.total, a.cerradas, _porcentaje(a.parte_cerradas), a.cumplen, _porcentaje(a.parte_cumplen),
+             a.efectivas, _porcentaje(a.parte_efectivas), a.vencidas, a.sin_estado)
+            for tipo, a in avances
+        ],
+    )  # fmt: skip
     libro.save(ruta)
