@@ -1,24 +1,33 @@
 """The header block of the form: labels such as `Proceso Auditado:` and the value beside them.
 
-A value is what follows the label in its own cell or line, or the next cell to
-the right; never the line below: a label with no value stays empty.
+A value is what follows its label in the same cell or line, or the next cell to the right,
+or, under a table row that holds only labels, the cell below each; never the next line or
+paragraph: a label with no value stays empty. Labels are matched by meaning against
+`vocabulario/encabezado.toml`, so a new spelling is a line of data, not code. The entity is
+the label `Entidad:` when there is one, else the free line of the header that names one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import Enum, auto
 from functools import cache
 
 from rapidfuzz import fuzz
 
 from extractor.modelo import Celda, FilaLeida
-from extractor.textos import clave
+from extractor.textos import clave, colapsar, sin_relleno, tiene_letras
 from extractor.vocabulario import cargar
 
 _PALABRA = re.compile(r"[^\W_]+")
-_SEPARADORES = " \t:：-–—.=>)"
-_PAGINA = re.compile(r"^\s*p[aá]gina\s+\d+(\s+de\s+\d+)?\s*$", re.IGNORECASE)
+_VINETA = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[a-z][.)](?=\s)|[•▪·*\-–])?[ \t]*")
+_INICIO_DE_VALOR = " \t\n:：-–—.=>)"
+_DOS_PUNTOS = (":", "：")
+_PAGINA = re.compile(r"^\s*p[aá]g(?:ina|\.)?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$", re.IGNORECASE)
+_PAGINA_AL_FINAL = re.compile(r"\s+p[aá]g(?:ina|\.)?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$", re.IGNORECASE)
+_UNA_LINEA = frozenset({"codigo", "version"})
+"""Fields whose value never wraps: what follows on the next line of the cell is something else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,31 +35,51 @@ class Rotulo:
     campo: str
     palabras: tuple[str, ...]
     corto: bool
+    abreviado: bool
 
 
 @cache
 def _rotulos() -> tuple[Rotulo, ...]:
     rotulos: list[Rotulo] = []
-    for campo, datos in cargar("encabezado").items():
+    for campo, datos in cargar("encabezado")["rotulos"].items():
         for variante in datos["variantes"]:
-            rotulos.append(Rotulo(campo, tuple(clave(variante).split()), False))
+            rotulos.append(Rotulo(campo, tuple(clave(variante).split()), False, False))
         for variante in datos["variantes_cortas"]:
-            rotulos.append(Rotulo(campo, tuple(clave(variante).split()), True))
-    return tuple(sorted(rotulos, key=lambda r: -len(r.palabras)))
+            rotulos.append(Rotulo(campo, tuple(clave(variante).split()), True, variante.endswith(".")))
+    return tuple(sorted((r for r in rotulos if r.palabras), key=lambda r: (-len(r.palabras), r.corto)))
 
 
 @cache
-def _titulos() -> frozenset[str]:
-    return frozenset(clave(t) for t in cargar("pie")["titulos"])
+def _titulos() -> tuple[frozenset[str], tuple[str, ...]]:
+    datos = cargar("encabezado")["titulos"]
+    return frozenset(clave(t) for t in datos["lineas"]), tuple(clave(t) for t in datos["inicios"])
+
+
+@cache
+def _entidad() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    datos = cargar("encabezado")["entidad"]
+    fuertes, territorios, membrete = (tuple(clave(p) for p in datos[k]) for k in ("fuertes", "territorios", "membrete"))
+    return fuertes, territorios, membrete
 
 
 def es_titulo_del_formato(texto: str) -> bool:
+    """`FORMATO PLAN DE MEJORAMIENTO`, `PROCESO DE GESTIÓN, EVALUACIÓN Y MEJORA` and the like."""
     k = clave(texto)
-    return k in _titulos() or any(fuzz.ratio(k, t) >= 90 for t in _titulos())
+    lineas, _ = _titulos()
+    return bool(k) and (k in lineas or any(fuzz.ratio(k, t) >= 90 for t in lineas))
+
+
+def _parece_titulo(texto: str) -> bool:
+    """A title, or a line of the title block (`Proceso: Evaluación independiente`): never the entity."""
+    return es_titulo_del_formato(texto) or _empieza_con(clave(texto), _titulos()[1])
 
 
 def es_numero_de_pagina(texto: str) -> bool:
     return bool(_PAGINA.match(texto))
+
+
+def _empieza_con(k: str, inicios: tuple[str, ...]) -> bool:
+    return any(k == i or k.startswith(i + " ") for i in inicios)
 
 
 def _misma_palabra(escrita: str, rotulo: str) -> bool:
@@ -60,42 +89,150 @@ def _misma_palabra(escrita: str, rotulo: str) -> bool:
     return fuzz.ratio(escrita, rotulo) >= 80
 
 
-def buscar_rotulo(texto: str) -> tuple[str, str] | None:
-    """If `texto` starts with a header label, the field and what follows the label (maybe empty)."""
-    palabras = list(_PALABRA.finditer(texto))
-    if not palabras:
+def _mayusculas(texto: str) -> bool:
+    letras = [c for c in texto if c.isalpha()]
+    return bool(letras) and sum(c.isupper() for c in letras) >= 0.8 * len(letras)
+
+
+def _coincidir(texto: str) -> tuple[Rotulo, int] | None:
+    """The label `texto` starts with (words may wrap onto the next line) and where it ends."""
+    vineta = _VINETA.match(texto)
+    desde = vineta.end() if vineta else 0
+    tramo = texto[desde:].split("\t", 1)[0]
+    palabras = list(_PALABRA.finditer(tramo))[:8]
+    if not palabras or tramo[: palabras[0].start()].strip():
         return None
     claves = [clave(p.group()) for p in palabras]
     for rotulo in _rotulos():
         n = len(rotulo.palabras)
-        if n > len(claves) or not rotulo.palabras:
+        if n > len(claves) or not all(_misma_palabra(a, b) for a, b in zip(claves[:n], rotulo.palabras, strict=False)):
             continue
-        if not all(_misma_palabra(a, b) for a, b in zip(claves[:n], rotulo.palabras, strict=True)):
+        fin = desde + palabras[n - 1].end()
+        siguiente = texto[fin:].lstrip(" ")[:1]
+        separado = siguiente in ("", "\t", "\n", *_DOS_PUNTOS) or siguiente.isdigit()
+        if rotulo.corto and not (separado or (rotulo.abreviado and siguiente == ".")):
             continue
-        fin = palabras[n - 1].end()
-        resto = texto[fin:]
-        if rotulo.corto and resto.strip() and resto.lstrip(" ")[:1] not in (":", "：", "\t"):
-            continue
-        if not rotulo.corto and resto[:1].isalnum():
-            continue
-        return rotulo.campo, resto.strip(_SEPARADORES + "\n")
+        return rotulo, fin
     return None
 
 
-def _partir_en_rotulos(texto: str) -> list[str]:
-    """`VERSION: 02 FECHA: 09/07/2021` holds two labels: cut before every later label followed by a colon."""
-    cortes = [0]
-    for palabra in list(_PALABRA.finditer(texto))[1:]:
-        inicio = palabra.start()
-        if inicio == 0 or texto[inicio - 1] not in " \t\n":
+def buscar_rotulo(texto: str) -> tuple[str, str] | None:
+    """If `texto` starts with a header label, the field and what follows the label (maybe empty)."""
+    hallado = _coincidir(texto)
+    if hallado is None:
+        return None
+    rotulo, fin = hallado
+    return rotulo.campo, texto[fin:].lstrip(_INICIO_DE_VALOR).strip()
+
+
+class _Corte(Enum):
+    INICIO = auto()
+    """The start of a cell, or after a tab: `PROCESO AUDITADO Gestión` is label and value."""
+    LINEA = auto()
+    """A later line of the cell: a label only when it looks like one (colon, tab, alone, capitals)."""
+    PALABRA = auto()
+    """Inside a line: `VERSION: 02 FECHA: 09/07/2021`, a label only when a colon follows it."""
+
+
+def _cortes(texto: str) -> list[tuple[int, _Corte]]:
+    cortes = [(0, _Corte.INICIO)]
+    for palabra in _PALABRA.finditer(texto):
+        i = palabra.start()
+        if i == 0:
             continue
-        siguiente = texto[inicio:].split(":", 1)
-        if len(siguiente) < 2 or len(siguiente[0]) > 40 or buscar_rotulo(siguiente[0]) is None:
+        antes = texto[:i].rstrip(" ")
+        if not antes or antes[-1] == "\t":
+            cortes.append((i, _Corte.INICIO))
+        elif antes[-1] == "\n":
+            cortes.append((i, _Corte.LINEA))
+        elif texto[i - 1] in " \xa0;|":
+            cortes.append((i, _Corte.PALABRA))
+    return cortes
+
+
+def _acepta(texto: str, fin: int, corte: _Corte) -> bool:
+    siguiente = texto[fin:].split("\n", 1)[0].lstrip(" ")[:1]
+    if corte is _Corte.PALABRA:
+        return siguiente in _DOS_PUNTOS
+    if corte is _Corte.LINEA:
+        return siguiente in ("", "\t", *_DOS_PUNTOS) or siguiente.isdigit() or _mayusculas(texto[:fin])
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _Tramo:
+    """A piece of one cell's text: a label and its value, or free text (`rotulo` None)."""
+
+    inicio: int
+    fin: int
+    rotulo: Rotulo | None = None
+    fin_rotulo: int = 0
+
+
+def _tramos(texto: str) -> list[_Tramo]:
+    """`texto` cut where each label starts; free text can only come before the first label."""
+    inicios: list[tuple[int, Rotulo | None, int]] = []
+    limite = 0
+    for posicion, corte in _cortes(texto):
+        if posicion < limite:
             continue
-        anterior = buscar_rotulo(texto[cortes[-1] : inicio])
-        if anterior is not None and anterior[1]:
-            cortes.append(inicio)
-    return [texto[a:b].strip() for a, b in zip(cortes, [*cortes[1:], len(texto)], strict=True)]
+        hallado = _coincidir(texto[posicion:])
+        if hallado is None or not _acepta(texto[posicion:], hallado[1], corte):
+            continue
+        if not inicios and texto[:posicion].strip():
+            inicios.append((0, None, 0))
+        inicios.append((posicion, hallado[0], posicion + hallado[1]))
+        limite = posicion + hallado[1]
+    if not inicios:
+        return [_Tramo(0, len(texto))]
+    fines = [i for i, _, _ in inicios[1:]] + [len(texto)]
+    return [_Tramo(i, f, r, fr) for (i, r, fr), f in zip(inicios, fines, strict=True)]
+
+
+def _valor(cuerpo: str, campo: str) -> tuple[str | None, list[str]]:
+    """The value of a label from the text after it, and the lines that follow it but are not it."""
+    lineas = [colapsar(sin_relleno(linea).replace("\t", " ")) for linea in cuerpo.lstrip(_INICIO_DE_VALOR).split("\n")]
+    valor: list[str] = []
+    sobra: list[str] = []
+    for linea in lineas:
+        if linea is None:
+            continue
+        linea = _PAGINA_AL_FINAL.sub("", linea)
+        if sobra or es_numero_de_pagina(linea) or (valor and (campo in _UNA_LINEA or es_titulo_del_formato(linea))):
+            sobra.append(linea)
+        elif valor or tiene_letras(linea) or any(c.isdigit() for c in linea):
+            valor.append(linea)
+    return ("\n".join(valor) or None), sobra
+
+
+def _puede_ser_valor(texto: str) -> bool:
+    limpio = colapsar(sin_relleno(texto)) or ""
+    return any(c.isalnum() for c in limpio) and not es_titulo_del_formato(limpio) and not es_numero_de_pagina(limpio)
+
+
+@dataclass(slots=True)
+class _Pieza:
+    celda: Celda
+    texto: str
+    columna: int
+    tramos: list[_Tramo]
+
+    @property
+    def solo_rotulo(self) -> bool:
+        """The piece is one label and nothing else: `PROCEDIMIENTOS`, `Código:`."""
+        if len(self.tramos) != 1 or self.tramos[0].rotulo is None:
+            return False
+        return _valor(self.texto[self.tramos[0].fin_rotulo :], self.tramos[0].rotulo.campo)[0] is None
+
+    @property
+    def tiene_rotulo(self) -> bool:
+        return any(t.rotulo is not None for t in self.tramos)
+
+
+def _piezas(fila: FilaLeida) -> list[_Pieza]:
+    return [
+        _Pieza(c, c.texto, i, _tramos(c.texto)) for i, c in enumerate(fila.celdas) if c.texto and c.texto.strip()
+    ]
 
 
 def segmentos(fila: FilaLeida) -> list[Celda]:
@@ -103,63 +240,205 @@ def segmentos(fila: FilaLeida) -> list[Celda]:
     if fila.tabla is None and len(fila.celdas) == 1 and fila.celdas[0].texto and "\t" in fila.celdas[0].texto:
         celda = fila.celdas[0]
         assert celda.texto is not None
-        return [Celda(p, celda.origen) for p in celda.texto.split("\t") if p.strip()]
+        return [Celda(p, celda.origen, confianza=celda.confianza) for p in celda.texto.split("\t") if p.strip()]
     return [c for c in fila.celdas if c.texto and c.texto.strip()]
 
 
 @dataclass(slots=True)
-class LectorEncabezado:
-    """Collects header values from the rows above the findings table; the first value of a field wins."""
+class _Pendientes:
+    """A table row of labels only: their values are in the cells right below (`CÓDIGO | VERSIÓN | FECHA`)."""
 
-    valores: dict[str, Celda]
-    vistos: set[str]
-    entidad_libre: Celda | None = None
+    tabla: int
+    rotulos: dict[int, tuple[Rotulo, Celda]]
+    cajas: dict[int, tuple[float, float] | None]
+
+    def columna_de(self, pieza: _Pieza) -> int | None:
+        if pieza.columna in self.rotulos and (pieza.celda.caja is None or self.cajas[pieza.columna] is None):
+            return pieza.columna
+        if pieza.celda.caja is None:
+            return None
+        x0, x1 = pieza.celda.caja
+        solapes = [
+            (min(x1, caja[1]) - max(x0, caja[0]), j) for j, caja in self.cajas.items() if caja is not None
+        ]
+        solape, j = max(solapes, default=(0.0, -1))
+        return j if solape > 0 else None
+
+
+@dataclass(slots=True)
+class LectorEncabezado:
+    """Collects header values from the rows above the findings table.
+
+    The first value of a field wins, and a full label (`Proceso Auditado`) wins over a
+    generic one (`Proceso:`), so a header repeated on every page never doubles a value.
+    `vistos` keeps the keys of the header's free lines, label lines and whole rows, for
+    the signature block to skip a page header repeated after the table.
+    """
+
+    valores: dict[str, tuple[int, Celda]] = field(default_factory=dict)
+    vistos: set[str] = field(default_factory=set)
+    libres: list[tuple[list[str], Celda]] = field(default_factory=list)
+    pendientes: _Pendientes | None = None
 
     @classmethod
     def nuevo(cls) -> LectorEncabezado:
-        return cls({}, set())
+        return cls()
 
     def leer_fila(self, fila: FilaLeida) -> None:
-        piezas = segmentos(fila)
-        i = 0
-        while i < len(piezas):
-            celda = piezas[i]
-            texto = celda.texto or ""
-            self.vistos.add(clave(texto))
-            partes = _partir_en_rotulos(texto)
-            consumido = False
-            for n, parte in enumerate(partes):
-                encontrado = buscar_rotulo(parte)
-                if encontrado is None:
-                    if n == 0:
-                        self._quizas_entidad(Celda(parte, celda.origen))
-                    continue
-                campo, resto = encontrado
-                valor: Celda | None
-                if resto:
-                    valor = celda if (len(partes) == 1 and celda.valor is not None) else Celda(resto, celda.origen)
-                elif n == len(partes) - 1 and i + 1 < len(piezas) and buscar_rotulo(piezas[i + 1].texto or "") is None:
-                    valor = piezas[i + 1]
-                    self.vistos.add(clave(valor.texto or ""))
-                    consumido = True
-                else:
-                    valor = Celda(None, celda.origen)
-                self.valores.setdefault(campo, valor)
-            i += 2 if consumido else 1
+        piezas = _piezas(fila)
+        if not piezas:
+            return
+        self.vistos.add("|".join(clave(p.texto) for p in piezas))
+        usadas = self._valores_bajo_rotulos(fila, piezas)
+        if self._es_fila_de_rotulos(fila, piezas):
+            assert fila.tabla is not None
+            self.pendientes = _Pendientes(
+                fila.tabla,
+                {p.columna: (t.rotulo, p.celda) for p in piezas for t in p.tramos if t.rotulo is not None},
+                {p.columna: p.celda.caja for p in piezas},
+            )
+            for pieza in piezas:
+                self.vistos.add(clave(pieza.texto))
+            piezas = [p for p in piezas if not p.tiene_rotulo]
+        piezas = [p for p in piezas if p.columna not in usadas]
+        saltar_libre: set[int] = set()
+        for n, pieza in enumerate(piezas):
+            self._leer_pieza(pieza, piezas[n + 1] if n + 1 < len(piezas) else None, saltar_libre)
 
-    def _quizas_entidad(self, celda: Celda) -> None:
-        texto = (celda.texto or "").strip()
-        if self.entidad_libre is not None or not texto:
-            return
-        if es_titulo_del_formato(texto) or es_numero_de_pagina(texto) or not any(c.isalpha() for c in texto):
-            return
-        self.entidad_libre = celda
+    def _leer_pieza(self, pieza: _Pieza, vecina: _Pieza | None, saltar_libre: set[int]) -> None:
+        if pieza.tiene_rotulo:
+            self.vistos.add(clave(pieza.texto))
+        for k, tramo in enumerate(pieza.tramos):
+            texto = pieza.texto[tramo.inicio : tramo.fin]
+            if tramo.rotulo is None:
+                if pieza.columna not in saltar_libre:
+                    self._libre(texto, pieza.celda)
+                continue
+            campo = tramo.rotulo.campo
+            valor, sobra = _valor(pieza.texto[tramo.fin_rotulo : tramo.fin], campo)
+            if sobra:
+                self._libre("\n".join(sobra), pieza.celda)
+            if valor is not None:
+                entera = len(pieza.tramos) == 1 and pieza.celda.valor is not None
+                self._poner(tramo.rotulo, _celda(valor, pieza.celda, conservar_valor=entera))
+            elif k == len(pieza.tramos) - 1 and vecina is not None and vecina.tramos[0].rotulo is None:
+                self._poner(tramo.rotulo, self._valor_de_vecina(vecina, campo))
+                saltar_libre.add(vecina.columna)
+            else:
+                self._poner(tramo.rotulo, _celda(None, pieza.celda))
+
+    def _valor_de_vecina(self, vecina: _Pieza, campo: str) -> Celda:
+        primero = vecina.tramos[0]
+        texto = vecina.texto[primero.inicio : primero.fin]
+        if not _puede_ser_valor(texto):
+            self._libre(texto, vecina.celda)
+            return _celda(None, vecina.celda)
+        valor, sobra = _valor(texto, campo)
+        if sobra:
+            self._libre("\n".join(sobra), vecina.celda)
+        return _celda(valor, vecina.celda, conservar_valor=len(vecina.tramos) == 1 and not sobra)
+
+    @staticmethod
+    def _es_fila_de_rotulos(fila: FilaLeida, piezas: list[_Pieza]) -> bool:
+        """Two or more bare labels side by side in a table, none with room for a value to its right."""
+        if fila.tabla is None:
+            return False
+        rotulos = [p for p in piezas if p.solo_rotulo]
+        if len(rotulos) < 2 or any(p.tiene_rotulo and not p.solo_rotulo for p in piezas):
+            return False
+        primera, ultima = rotulos[0].columna, rotulos[-1].columna
+        hueco = any(not c.fusionada and not (c.texto and c.texto.strip()) for c in fila.celdas[primera:ultima])
+        return not hueco and all(p.solo_rotulo for p in piezas if primera <= p.columna <= ultima)
+
+    def _valores_bajo_rotulos(self, fila: FilaLeida, piezas: list[_Pieza]) -> set[int]:
+        """Resolve the labels of the row above: the cell under each is its value, if this row holds no label."""
+        pendientes, self.pendientes = self.pendientes, None
+        if pendientes is None:
+            return set()
+        usadas: set[int] = set()
+        if fila.tabla == pendientes.tabla and not any(p.tiene_rotulo for p in piezas):
+            for pieza in piezas:
+                j = pendientes.columna_de(pieza)
+                if j is None or j not in pendientes.rotulos or not _puede_ser_valor(pieza.texto):
+                    continue
+                rotulo, _ = pendientes.rotulos.pop(j)
+                self._poner(rotulo, self._valor_de_vecina(pieza, rotulo.campo))
+                usadas.add(pieza.columna)
+        for rotulo, celda in pendientes.rotulos.values():
+            self._poner(rotulo, _celda(None, celda))
+        return usadas
+
+    def _poner(self, rotulo: Rotulo, celda: Celda) -> None:
+        rango = 1 if rotulo.corto else 0
+        actual = self.valores.get(rotulo.campo)
+        if actual is None or rango < actual[0]:
+            self.valores[rotulo.campo] = (rango, celda)
+
+    def _libre(self, texto: str, celda: Celda) -> None:
+        lineas = [limpia for parte in re.split(r"[\n\t]", texto) if (limpia := colapsar(parte))]
+        if lineas:
+            self.libres.append((lineas, celda))
+            self.vistos.update(clave(linea) for linea in lineas)
+
+    def _entidad_libre(self) -> Celda | None:
+        """The free line that names the entity, with the lines a narrow cell wrapped it onto."""
+        candidatas: list[tuple[int, int, int, int]] = []
+        for b, (lineas, _) in enumerate(self.libres):
+            for i, linea in enumerate(lineas):
+                clase = _clase_de_entidad(linea)
+                if clase is not None:
+                    candidatas.append((clase, b, i, len(candidatas)))
+        if not candidatas:
+            return None
+        _, b, i, _ = min(candidatas, key=lambda c: (c[0], c[3]))
+        lineas, celda = self.libres[b]
+        nombre = [lineas[i]]
+        for siguiente in lineas[i + 1 :]:
+            if (
+                _clase_de_entidad(siguiente) != 2
+                or any(c.isdigit() for c in siguiente)
+                or _mayusculas(siguiente) != _mayusculas(nombre[0])
+            ):
+                break
+            nombre.append(siguiente)
+        return _celda("\n".join(nombre), celda)
 
     def resultado(self) -> dict[str, Celda]:
-        valores = dict(self.valores)
-        if "entidad" not in valores and self.entidad_libre is not None:
-            valores["entidad"] = self.entidad_libre
+        self._valores_bajo_rotulos(FilaLeida([]), [])
+        valores = {campo: celda for campo, (_, celda) in self.valores.items()}
+        if not (valores.get("entidad") and valores["entidad"].texto):
+            libre = self._entidad_libre()
+            if libre is not None:
+                valores["entidad"] = libre
         return valores
 
     def cuantos_rotulos(self) -> int:
-        return len(self.valores)
+        pendientes = self.pendientes.rotulos.values() if self.pendientes else ()
+        return len(set(self.valores) | {rotulo.campo for rotulo, _ in pendientes})
+
+
+def _clase_de_entidad(linea: str) -> int | None:
+    """0: names an entity (`ALCALDÍA…`), 1: a territory (`DEPARTAMENTO DE…`), 2: some other free line,
+    None: a line that is never the entity (a title, a page number, the letterhead, a date)."""
+    k = clave(linea)
+    fuertes, territorios, membrete = _entidad()
+    if (
+        not tiene_letras(linea)
+        or len(k) > 150
+        or _parece_titulo(linea)
+        or es_numero_de_pagina(linea)
+        or _empieza_con(k, membrete)
+        or _coincidir(linea) is not None
+    ):
+        return None
+    if _empieza_con(k, fuertes) or _empieza_con(k.removeprefix("e s e ").strip(), fuertes):
+        return 0
+    if _empieza_con(k, territorios):
+        return 1
+    return 2
+
+
+def _celda(texto: str | None, origen: Celda, conservar_valor: bool = False) -> Celda:
+    if conservar_valor:
+        return Celda(texto, origen.origen, origen.valor, origen.formato, confianza=origen.confianza, caja=origen.caja)
+    return Celda(texto, origen.origen, confianza=origen.confianza, caja=origen.caja)

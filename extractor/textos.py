@@ -23,3 +23,15 @@ def colapsar(texto: str | None) -> str | None:
         return None
     limpio = " ".join(texto.split())
     return limpio or None
+
+
+_RELLENO = re.compile(r"_{2,}|\.{4,}|…{2,}|-{4,}")
+
+
+def sin_relleno(texto: str) -> str:
+    """The text without the blanks printed for a hand to fill in (`Firma: ________`, `.......`)."""
+    return _RELLENO.sub(" ", texto)
+
+
+def tiene_letras(texto: str) -> bool:
+    return any(c.isalpha() for c in texto)
