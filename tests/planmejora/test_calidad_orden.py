@@ -229,3 +229,10 @@ def test_la_ayuda_esta_en_espanol_con_ejemplos() -> None:
     assert resultado.exit_code == 0
     for texto in ("Ejemplos", "--falla-si", "--corte", "--dependencia", "--desde", "--hasta", "--codigo"):
         assert texto in resultado.stdout
+
+
+def test_un_servidor_que_no_responde_se_explica_sin_mostrar_la_clave() -> None:
+    resultado = correr("--db", "postgresql://control:secreta@127.0.0.1:1/planes")
+    assert resultado.exit_code == 1
+    assert "No se pudo leer la base de datos" in resultado.stderr
+    assert "secreta" not in resultado.stderr + resultado.stdout
