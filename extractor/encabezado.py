@@ -230,18 +230,7 @@ class _Pieza:
 
 
 def _piezas(fila: FilaLeida) -> list[_Pieza]:
-    return [
-        _Pieza(c, c.texto, i, _tramos(c.texto)) for i, c in enumerate(fila.celdas) if c.texto and c.texto.strip()
-    ]
-
-
-def segmentos(fila: FilaLeida) -> list[Celda]:
-    """The pieces of a row a label can sit in: its cells, or a free line cut at its tabs."""
-    if fila.tabla is None and len(fila.celdas) == 1 and fila.celdas[0].texto and "\t" in fila.celdas[0].texto:
-        celda = fila.celdas[0]
-        assert celda.texto is not None
-        return [Celda(p, celda.origen, confianza=celda.confianza) for p in celda.texto.split("\t") if p.strip()]
-    return [c for c in fila.celdas if c.texto and c.texto.strip()]
+    return [_Pieza(c, c.texto, i, _tramos(c.texto)) for i, c in enumerate(fila.celdas) if c.texto and c.texto.strip()]
 
 
 @dataclass(slots=True)
@@ -258,9 +247,7 @@ class _Pendientes:
         if pieza.celda.caja is None:
             return None
         x0, x1 = pieza.celda.caja
-        solapes = [
-            (min(x1, caja[1]) - max(x0, caja[0]), j) for j, caja in self.cajas.items() if caja is not None
-        ]
+        solapes = [(min(x1, caja[1]) - max(x0, caja[0]), j) for j, caja in self.cajas.items() if caja is not None]
         solape, j = max(solapes, default=(0.0, -1))
         return j if solape > 0 else None
 

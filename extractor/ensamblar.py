@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractor.columnas import AjustesColumnas, Asignacion, asignar, mejor_puntaje, parece_fila_titulos
-from extractor.encabezado import LectorEncabezado, buscar_rotulo, segmentos
+from extractor.encabezado import LectorEncabezado
 from extractor.modelo import Celda, FilaCruda, FilaLeida, HojaLeida, Origen, PlanCrudo
 from extractor.pie import LectorPie, empieza_pie, es_marca_de_firmas
 from extractor.textos import clave
@@ -222,8 +222,6 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
     pie = LectorPie(ignorar=encabezado.vistos | {clave(t) for t in _textos_titulos(niveles)})
     for fila in filas[fin:]:
         if fila.tabla is not None and fila.tabla == tabla.tabla and not empieza_pie(fila) and not _parece_firmas(fila):
-            continue
-        if any(buscar_rotulo(c.texto or "") for c in segmentos(fila)) and not empieza_pie(fila):
             continue
         pie.leer_fila(fila)
     plan.firmas = pie.firmas()

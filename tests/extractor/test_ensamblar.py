@@ -251,3 +251,66 @@ def test_firmas_en_columnas_de_una_tabla_y_sin_proyecto() -> None:
         ("JUAN GÓMEZ", "Jefe de Control Interno"),
     ]
     assert plan.proyecto is None
+
+
+def test_guavio_entidad_sin_titulos_y_cargo_igual_a_responsables() -> None:
+    """Regression (guavio_2022): the entity cell also holds the titles; the first signer is the Responsable."""
+    entidad = "GOBERNACIÓN DEL RÍO GUAVIO\nPROCESO DE GESTION EVALUACION Y MEJORA\nFORMATO PLAN DE MEJORAMIENTO"
+    hoja = HojaLeida(
+        [
+            FilaLeida([Celda(entidad), Celda("Código: GEM-FM014")], tabla=0),
+            FilaLeida([Celda(entidad, fusionada=True), Celda("Versión: 03")], tabla=0),
+            fila(["PROCESO AUDITADO", "Gestión del Talento Humano"], tabla=1),
+            fila(["RESPONSABLES", "Director de Talento Humano"], tabla=1),
+            fila(TITULOS, tabla=2),
+            fila(hallazgo("1", "Uno"), tabla=2),
+            linea("Firma Responsables:"),
+            fila(
+                ["_______\nJULIÁN MORALES\nDirector de Talento Humano", "_______\nCLAUDIA RINCÓN\nSecretaria General"],
+                3,
+            ),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert plan.encabezado["entidad"].texto == "GOBERNACIÓN DEL RÍO GUAVIO"
+    assert plan.encabezado["responsables"].texto == "Director de Talento Humano"
+    assert [(f.nombre, f.cargo) for f in plan.firmas] == [
+        ("JULIÁN MORALES", "Director de Talento Humano"),
+        ("CLAUDIA RINCÓN", "Secretaria General"),
+    ]
+    assert plan.proyecto is None
+
+
+def test_excel_nombres_y_cargos_en_filas_y_un_cargo_que_parece_rotulo() -> None:
+    """Regression (puerto_camelias_2022): the whole sheet is one grid; names on a row, positions on the next."""
+    vacias: list[str | None] = [None] * 12
+    hoja = HojaLeida(
+        [
+            fila(["Responsables:", None, "Secretario de Obras Públicas", *vacias[1:]]),
+            fila(TITULOS),
+            fila(hallazgo("1", "Uno")),
+            fila(["Firma Responsables:", *vacias, None]),
+            fila([None, "ING. HERNÁN CASTAÑO", None, None, None, "PAOLA MURILLO", *vacias[4:]]),
+            fila([None, "Secretario de Obras Públicas", None, None, None, "Responsable del proceso", *vacias[4:]]),
+            fila(["Proyectó: Luis Prada – Profesional de Control Interno", *vacias, None]),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [(f.nombre, f.cargo) for f in plan.firmas] == [
+        ("ING. HERNÁN CASTAÑO", "Secretario de Obras Públicas"),
+        ("PAOLA MURILLO", "Responsable del proceso"),
+    ]
+    assert plan.proyecto is not None and plan.proyecto.texto == "Luis Prada – Profesional de Control Interno"
+
+
+def test_encabezado_de_pagina_repetido_antes_de_las_firmas_no_es_una_firma() -> None:
+    titulo = [
+        FilaLeida([Celda("ALCALDÍA DE CALICA"), Celda("FORMATO PLAN DE MEJORAMIENTO"), Celda("CÓDIGO: GEM-FM014")], 0),
+        fila(["PROCESO AUDITADO", "Gestión Financiera"], tabla=1),
+    ]
+    hoja = HojaLeida([*titulo, fila(TITULOS, tabla=2), fila(hallazgo("1", "Uno"), tabla=2), *titulo, *PIE])
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [f.nombre for f in plan.firmas] == ["Ing. CESAR AUGUSTO CRUZ GONZALEZ", "LUZ-ANDREA HERNÁNDEZ TEJEDOR"]
