@@ -24,8 +24,9 @@ _PALABRA = re.compile(r"[^\W_]+")
 _VINETA = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[a-z][.)](?=\s)|[•▪·*\-–])?[ \t]*")
 _INICIO_DE_VALOR = " \t\n:：-–—.=>)"
 _DOS_PUNTOS = (":", "：")
-_PAGINA = re.compile(r"^\s*p[aá]g(?:ina|\.)?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$", re.IGNORECASE)
-_PAGINA_AL_FINAL = re.compile(r"\s+p[aá]g(?:ina|\.)?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$", re.IGNORECASE)
+_NUMERO_DE_PAGINA = r"p[aá]g(?:ina|\.)?\s*:?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$"
+_PAGINA = re.compile(r"^\s*" + _NUMERO_DE_PAGINA, re.IGNORECASE)
+_PAGINA_AL_FINAL = re.compile(r"\s+" + _NUMERO_DE_PAGINA, re.IGNORECASE)
 _UNA_LINEA = frozenset({"codigo", "version"})
 """Fields whose value never wraps: what follows on the next line of the cell is something else."""
 
@@ -129,7 +130,9 @@ class _Corte(Enum):
     INICIO = auto()
     """The start of a cell, or after a tab: `PROCESO AUDITADO Gestión` is label and value."""
     LINEA = auto()
-    """A later line of the cell: a label only when it looks like one (colon, tab, alone, capitals)."""
+    """A later line of the cell: a label only when it looks like one (colon, tab, alone, number, capitals)."""
+    HUECO = auto()
+    """After a run of spaces typed in place of a tab (`Código GEM-FM014     Versión 03`): as a later line."""
     PALABRA = auto()
     """Inside a line: `VERSION: 02 FECHA: 09/07/2021`, a label only when a colon follows it."""
 
@@ -140,11 +143,13 @@ def _cortes(texto: str) -> list[tuple[int, _Corte]]:
         i = palabra.start()
         if i == 0:
             continue
-        antes = texto[:i].rstrip(" ")
+        antes = texto[:i].rstrip(" \xa0")
         if not antes or antes[-1] == "\t":
             cortes.append((i, _Corte.INICIO))
         elif antes[-1] == "\n":
             cortes.append((i, _Corte.LINEA))
+        elif i - len(antes) >= 2:
+            cortes.append((i, _Corte.HUECO))
         elif texto[i - 1] in " \xa0;|":
             cortes.append((i, _Corte.PALABRA))
     return cortes
@@ -154,7 +159,7 @@ def _acepta(texto: str, fin: int, corte: _Corte) -> bool:
     siguiente = texto[fin:].split("\n", 1)[0].lstrip(" ")[:1]
     if corte is _Corte.PALABRA:
         return siguiente in _DOS_PUNTOS
-    if corte is _Corte.LINEA:
+    if corte in (_Corte.LINEA, _Corte.HUECO):
         return siguiente in ("", "\t", *_DOS_PUNTOS) or siguiente.isdigit() or _mayusculas(texto[:fin])
     return True
 

@@ -164,6 +164,10 @@ DISENOS: dict[str, tuple[list[FilaLeida], dict[str, str | None]]] = {
         [linea("VERSION: 02 FECHA: 09/07/2021 CODIGO: GEM-FM014")],
         {"version": "02", "fecha_formato": "09/07/2021", "codigo": "GEM-FM014"},
     ),
+    "varios rótulos en una línea separados por espacios, sin dos puntos": (
+        [linea("Código GEM-FM014     Versión 03"), linea("Proceso Auditado: Gestión  Financiera   y Contable")],
+        {"codigo": "GEM-FM014", "version": "03", "proceso_auditado": "Gestión Financiera y Contable"},
+    ),
     "varios rótulos en una celda, uno por línea": (
         [fila("ALCALDÍA DE CALICA", "CÓDIGO: GEM-FM014\nVERSIÓN: 02\nFECHA: 09/07/2021")],
         {"entidad": "ALCALDÍA DE CALICA", "codigo": "GEM-FM014", "version": "02", "fecha_formato": "09/07/2021"},
