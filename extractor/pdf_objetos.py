@@ -100,10 +100,40 @@ def dibujo(pagina: Any) -> Dibujo:
     return Dibujo(caracteres, bordes)
 
 
+def _tapas(lineas: list[Borde], ajustes: AjustesTablas) -> list[Borde]:
+    """Lines that close a table left open at a page break: a browser draws the last row of a page
+    without its bottom line (and the first of the next without its top one), only the column lines.
+
+    Three or more column lines ending at the same height with no line across there get one.
+    """
+    horizontales = [b for b in lineas if b["orientation"] == "h"]
+    verticales = [b for b in lineas if b["orientation"] == "v"]
+    tapas = []
+    for extremo in ("top", "bottom"):
+        grupos: list[list[Borde]] = []
+        for borde in sorted(verticales, key=lambda b: b[extremo]):
+            if grupos and borde[extremo] - grupos[-1][-1][extremo] <= ajustes.cruce:
+                grupos[-1].append(borde)
+            else:
+                grupos.append([borde])
+        for grupo in grupos:
+            if len(grupo) < 3:
+                continue
+            y = grupo[0][extremo]
+            x0, x1 = min(b["x0"] for b in grupo), max(b["x0"] for b in grupo)
+            if not any(
+                abs(h["top"] - y) <= ajustes.cruce and h["x0"] <= x0 + ajustes.cruce and h["x1"] >= x1 - ajustes.cruce
+                for h in horizontales
+            ):
+                tapas.append(_borde(x0, y, x1, y))
+    return tapas
+
+
 def tablas(bordes: list[Borde], ajustes: AjustesTablas = AjustesTablas()) -> list[list[Caja]]:
     """The cells of each table the ruling lines make, as pdfplumber's `find_tables` finds them."""
     lineas = [b for b in bordes if b["width"] + b["height"] >= 1]
     unidas = merge_edges(lineas, ajustes.union, ajustes.union, ajustes.union, ajustes.union)
     largas = [b for b in unidas if b["width"] + b["height"] >= ajustes.largo_minimo]
+    largas += _tapas(largas, ajustes)
     cruces = edges_to_intersections(largas, ajustes.cruce, ajustes.cruce)
     return [list(celdas) for celdas in cells_to_tables(intersections_to_cells(cruces))]

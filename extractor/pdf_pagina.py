@@ -333,8 +333,11 @@ class _Texto:
             self.filas.append(FilaPdf(fila, parrafo[0].top, (parrafo[0].top, 0)))
 
     def region(self, bandas: list[_Banda]) -> None:
-        """Consecutive rows of blocks side by side: one row of several cells, or a table without lines."""
-        if len(bandas) == 1:
+        """Consecutive rows of blocks side by side: a table without lines, or one line cut in pieces by tabs or
+        spaces (`RESPONSABLES ⇥ Directora…`, a page footer), which stays free text. A single row whose cells
+        hold several lines (names over their positions) is a table of one row, as Word's signature table is.
+        """
+        if len(bandas) == 1 and all(len(u.lineas) == 1 for u in bandas[0].unidades):
             unidades = sorted(bandas[0].unidades, key=lambda u: u.x0)
             fila = FilaLeida([self.celda(u.lineas, (u.x0, u.x1)) for u in unidades], tabla=None, pagina=self.numero)
             self.filas.append(FilaPdf(fila, bandas[0].top, (bandas[0].top, 0)))

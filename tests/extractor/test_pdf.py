@@ -192,6 +192,30 @@ def test_fila_que_sigue_en_otra_pagina_no_trae_numero_ni_campos_cortos() -> None
     assert descripcion.texto is not None and descripcion.texto.startswith("compromisos que garantizan")
 
 
+def test_tabla_de_navegador_sin_linea_en_el_corte_de_pagina() -> None:
+    """A browser leaves the cut row open: column lines only. It is still a row of the table."""
+    leidas = filas("navegador.pdf")
+    assert [(f.pagina, f.tabla is not None, [c.texto for c in f.celdas][:2]) for f in leidas[2:5]] == [
+        (1, True, ["2", "\n".join(["Segundo hallazgo tan largo"] * 15)]),
+        (2, True, [None, "que sigue en la otra página"]),
+        (2, True, ["3", "Tercero"]),
+    ]
+    plan = plan_de("navegador.pdf")
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1", "2", "3"]
+    segundo = plan.filas[1].celdas["descripcion"].texto
+    assert segundo is not None and segundo.endswith("tan largo\nque sigue en la otra página")
+
+
+def test_firmas_en_una_tabla_sin_bordes_y_sin_rotulo() -> None:
+    ultima = filas("navegador.pdf")[-1]
+    assert ultima.tabla is not None
+    assert [c.texto for c in ultima.celdas] == ["MARÍA PÉREZ\nTesorera", "JUAN ROJAS\nContador"]
+    assert [(f.nombre, f.cargo) for f in plan_de("navegador.pdf").firmas] == [
+        ("MARÍA PÉREZ", "Tesorera"),
+        ("JUAN ROJAS", "Contador"),
+    ]
+
+
 def test_encabezado_de_pagina_repetido_se_lee_una_vez() -> None:
     leidas = filas("encabezado_y_firmas.pdf")
     assert [t for t in textos(leidas) if "ALCALDÍA DE PRUEBA" in t] == [["ALCALDÍA DE PRUEBA", "Código: GEM-FM014"]]

@@ -206,17 +206,23 @@ def _exportar(origen: Path, carpeta: Path, nombre: str) -> None:
 
 
 def _pdf_crudo(
-    contenido: bytes, extra: bytes = b"", trailer: bytes = b"", pagina: bytes = b"/MediaBox [0 0 400 200]"
+    contenido: bytes | list[bytes], extra: bytes = b"", trailer: bytes = b"", pagina: bytes = b"/MediaBox [0 0 400 200]"
 ) -> bytes:
-    """A one-page PDF (Helvetica) around a content stream, with a correct xref table."""
-    flujo = zlib.compress(contenido)
+    """A PDF (Helvetica), a page per content stream, with a correct xref; `extra` is object 6 in a one-page PDF."""
+    contenidos = contenido if isinstance(contenido, list) else [contenido]
+    hojas = " ".join(f"{4 + 2 * i} 0 R" for i in range(len(contenidos))).encode()
     objetos = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R " + pagina + b" /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(flujo) + flujo + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (hojas, len(contenidos)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    for i, flujo in enumerate(zlib.compress(c) for c in contenidos):
+        objetos.append(
+            b"<< /Type /Page /Parent 2 0 R "
+            + pagina
+            + b" /Contents %d 0 R /Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
+        )
+        objetos.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(flujo) + flujo + b"\nendstream")
     if extra:
         objetos.append(extra)
     salida = bytearray(b"%PDF-1.4\n")
@@ -291,6 +297,47 @@ def por_renglones() -> bytes:
     return _pdf_crudo(contenido, pagina=b"/MediaBox [0 0 500 300]")
 
 
+def _raya(x0: float, top: float, x1: float, bottom: float) -> bytes:
+    """A border as a browser draws it: a thin filled rectangle (top-down coordinates on a 300 pt high page)."""
+    return b"%.1f %.1f %.1f %.1f re f\n" % (x0, 300 - bottom, x1 - x0, bottom - top)
+
+
+def navegador() -> bytes:
+    """A table printed by a web browser over two pages: each page's cut row has its column lines but no line
+    across at the cut. The signatures are a borderless table of two cells, name over position, with no label.
+    """
+    columnas = (20, 50, 230, 300, 380)
+
+    def rejilla(filas: list[float], desde: float, hasta: float) -> bytes:
+        lineas = b"".join(_raya(20, y, 380, y + 0.6) for y in filas)
+        return lineas + b"".join(_raya(x, desde, x + 0.6, hasta) for x in columnas)
+
+    def fila(top: float, textos: list[str]) -> bytes:
+        partes = []
+        for x, texto in zip(columnas, textos, strict=False):
+            for renglon, linea in enumerate(texto.split("\n") if texto else []):
+                partes.append(_texto(x + 3, 300 - top - 12 * (renglon + 1), linea))
+        return b"".join(partes)
+
+    primera = rejilla([20, 40, 80], 20, 280)
+    primera += fila(20, ["N°", "Descripción", "Fecha inicial", "Estado"])
+    primera += fila(40, ["1", "Primer hallazgo\nen dos renglones", "feb-22", "Abierta"])
+    primera += fila(80, ["2", "\n".join(["Segundo hallazgo tan largo"] * 15), "abr-22", "Cerrada"])
+    segunda = rejilla([50, 70], 20, 70)
+    segunda += fila(20, ["", "que sigue en la otra página"])
+    segunda += fila(50, ["3", "Tercero", "mar-22", "C"])
+    segunda += b"".join(
+        _texto(x, 300 - y, texto)
+        for x, y, texto in (
+            (50, 120, "MARÍA PÉREZ"),
+            (50, 132, "Tesorera"),
+            (250, 120, "JUAN ROJAS"),
+            (250, 132, "Contador"),
+        )
+    )
+    return _pdf_crudo([primera, segunda], pagina=b"/MediaBox [0 0 400 300]")
+
+
 def sin_texto() -> bytes:
     """What a scanner gives once the image is gone: drawing, no text layer."""
     return _pdf_crudo(b"0.5 w 20 20 360 160 re S\n")
@@ -326,6 +373,7 @@ def main() -> None:
     (DATOS / "sin_texto.pdf").write_bytes(sin_texto())
     (DATOS / "girada.pdf").write_bytes(girada())
     (DATOS / "por_renglones.pdf").write_bytes(por_renglones())
+    (DATOS / "navegador.pdf").write_bytes(navegador())
     (DATOS / "cifrado.pdf").write_bytes(cifrado())
 
 
