@@ -26,7 +26,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import FilaLeida, HojaLeida
-from extractor.pdf_objetos import dibujo, tablas
+from extractor.pdf_objetos import Dibujo, dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
 from extractor.pdf_texto import Regla, Reglas, bloques, tramos
 from extractor.textos import colapsar
@@ -75,7 +75,10 @@ def _paginas(pdf: Any, max_paginas: int) -> list[Any]:
     declaradas = resolve1(arbol.get("Count")) if isinstance(arbol, dict) else None
     if isinstance(declaradas, int) and declaradas > max_paginas:
         raise _demasiadas(declaradas, max_paginas)
-    paginas: list[Any] = pdf.pages
+    try:
+        paginas: list[Any] = pdf.pages
+    except Exception as error:  # pdfplumber builds each page from the page tree without guarding it
+        raise _ilegible(error) from error
     if len(paginas) > max_paginas:
         raise _demasiadas(len(paginas), max_paginas)
     return paginas
@@ -88,15 +91,22 @@ def _demasiadas(cuantas: int, max_paginas: int) -> ArchivoIlegible:
     )
 
 
-def _pagina_sin_texto(pagina: Any, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf] | None:
-    """The rows of a page that has no text layer (a scanned image); None while nothing can read it."""
+def _dibujo_sin_texto(pagina: Any, numero: int) -> Dibujo | None:
+    """What a page with no text layer shows (a scanned image); None while nothing reads images."""
     return None
 
 
+def _con_texto(contenido: Dibujo | None) -> bool:
+    return contenido is not None and any(not c["text"].isspace() for c in contenido.caracteres)
+
+
 def _leer_pagina(pagina: Any, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf] | None:
-    contenido = dibujo(pagina)
-    if not any(not c["text"].isspace() for c in contenido.caracteres):
-        return _pagina_sin_texto(pagina, numero, numeracion)
+    """The rows of one page, or None when it shows no text at all."""
+    contenido: Dibujo | None = dibujo(pagina)
+    if not _con_texto(contenido):
+        contenido = _dibujo_sin_texto(pagina, numero)
+    if contenido is None or not _con_texto(contenido):
+        return None
     bordes = contenido.bordes
     verticales = Reglas(Regla(b["x0"], b["top"], b["bottom"]) for b in bordes if b["orientation"] == "v")
     horizontales = Reglas(Regla(b["top"], b["x0"], b["x1"]) for b in bordes if b["orientation"] == "h")

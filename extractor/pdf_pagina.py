@@ -40,6 +40,11 @@ class FilaPdf:
 # ---------------------------------------------------------------- ruled tables
 
 
+def _confianza(tramos: list[Tramo]) -> float | None:
+    """How sure OCR was of a cell: its least sure run; None for text the PDF holds as text."""
+    return min((t.confianza for t in tramos if t.confianza is not None), default=None)
+
+
 @dataclass(slots=True)
 class _CeldaReglada:
     caja: Caja
@@ -49,10 +54,11 @@ class _CeldaReglada:
     _texto: str | None = None
     _leido: bool = False
 
-    def texto(self) -> str | None:
+    def celda(self, origen: Origen, caja: tuple[float, float], fusionada: bool) -> Celda:
+        """The cell at one grid position it covers: its text is read once, however many positions it spans."""
         if not self._leido:
             self._texto, self._leido = texto_de(self.tramos), True
-        return self._texto
+        return Celda(self._texto, origen, fusionada=fusionada, caja=caja, confianza=_confianza(self.tramos))
 
 
 @dataclass(slots=True)
@@ -192,7 +198,7 @@ def _filas_de_rejilla(rejilla: _Rejilla, numero: int, tabla: int) -> list[FilaPd
             elif dueno.columnas[0] != i:
                 celdas.append(Celda(None, origen, fusionada=True, caja=caja))
             else:
-                celdas.append(Celda(dueno.texto(), origen, fusionada=dueno.filas[0] != j, caja=caja))
+                celdas.append(dueno.celda(origen, caja, fusionada=dueno.filas[0] != j))
         fila = FilaLeida(celdas, tabla=tabla, pagina=numero)
         filas.append(FilaPdf(fila, rejilla.ys[j], (rejilla.ys[0], j)))
     return filas
@@ -323,7 +329,7 @@ class _Texto:
     filas: list[FilaPdf] = field(default_factory=list)
 
     def celda(self, tramos: list[Tramo], caja: tuple[float, float]) -> Celda:
-        return Celda(texto_de(tramos), Origen(pagina=self.numero), caja=caja)
+        return Celda(texto_de(tramos), Origen(pagina=self.numero), caja=caja, confianza=_confianza(tramos))
 
     def libre(self, banda: _Banda) -> None:
         """One block alone on its line: free text, a row per paragraph."""

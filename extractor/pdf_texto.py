@@ -76,6 +76,8 @@ class Tramo:
     bottom: float
     fin_primera_palabra: float
     """Where the first word ends: would it have fitted at the end of the line above?"""
+    confianza: float | None = None
+    """The least sure letter, when the text was read by OCR (glyphs with a `confianza`)."""
 
     @property
     def alto(self) -> float:
@@ -131,6 +133,7 @@ class _Constructor:
     previo: Caracter | None = None
     caja: list[float] = field(default_factory=list)
     fin_primera_palabra: float | None = None
+    confianza: float | None = None
     espacios: int = 0
 
     def agregar(self, c: Caracter) -> None:
@@ -164,6 +167,8 @@ class _Constructor:
             self.cerrar()
             self.partes = [LIGATURES.get(texto, texto)]
             self.caja = [c["x0"], c["x1"], c["top"], c["bottom"]]
+        if (confianza := c.get("confianza")) is not None:
+            self.confianza = confianza if self.confianza is None else min(self.confianza, confianza)
         self.previo = c
         self.espacios = 0
 
@@ -212,12 +217,13 @@ class _Constructor:
             return
         texto = unicodedata.normalize("NFC", "".join(self.partes))
         x0, x1, top, bottom = self.caja
-        tramo = Tramo(texto, x0, x1, top, bottom, self.fin_primera_palabra or x1)
+        tramo = Tramo(texto, x0, x1, top, bottom, self.fin_primera_palabra or x1, self.confianza)
         anterior = self.tramos[-1] if self.tramos else None
         if not (anterior and anterior.texto == texto and abs(anterior.x0 - x0) < 1 and abs(anterior.top - top) < 1):
             self.tramos.append(tramo)
         self.partes = []
         self.fin_primera_palabra = None
+        self.confianza = None
 
 
 def tramos(caracteres: Sequence[Caracter], verticales: Reglas, ajustes: AjustesTexto = AjustesTexto()) -> list[Tramo]:

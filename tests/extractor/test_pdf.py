@@ -16,7 +16,7 @@ from extractor.errores import ArchivoIlegible
 from extractor.lector import leer
 from extractor.modelo import FilaLeida, PlanCrudo
 from extractor.pdf import leer_pdf
-from extractor.pdf_objetos import dibujo, tablas
+from extractor.pdf_objetos import Caracter, Dibujo, dibujo, tablas
 from extractor.textos import colapsar
 
 DATOS = Path(__file__).parent / "datos"
@@ -271,6 +271,25 @@ def test_pdf_sin_capa_de_texto_pide_ocr() -> None:
     with pytest.raises(ArchivoIlegible) as error:
         leer_pdf(DATOS / "sin_texto.pdf", max_paginas=50)
     assert "escaneado" in error.value.mensaje and "OCR" in error.value.mensaje
+
+
+def test_una_pagina_sin_texto_se_lee_con_lo_que_vea_el_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The place where OCR plugs in: the glyphs it reads go the same way as a PDF's, with how sure it was."""
+
+    def glifos(texto: str, x: float, confianza: float) -> list[Caracter]:
+        return [
+            {"text": letra, "x0": x + 6 * i, "x1": x + 6 * i + 6, "top": 20.0, "bottom": 30.0, "size": 10.0}
+            | {"upright": True, "confianza": confianza}
+            for i, letra in enumerate(texto)
+        ]
+
+    leido = Dibujo(glifos("Responsables:", 20, 0.95) + glifos("Tesorero General", 200, 0.5), [])
+    monkeypatch.setattr(extractor.pdf, "_dibujo_sin_texto", lambda pagina, numero: leido)
+    (fila,) = filas("sin_texto.pdf")
+    assert [(c.texto, c.confianza, c.origen.pagina) for c in fila.celdas] == [
+        ("Responsables:", 0.95, 1),
+        ("Tesorero General", 0.5, 1),
+    ]
 
 
 def test_la_puerta_del_extractor_da_el_motivo_en_espanol_sin_detener_el_lote() -> None:
