@@ -9,10 +9,11 @@ the label `Entidad:` when there is one, else the free line of the header that na
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -21,9 +22,11 @@ from extractor.textos import clave, colapsar, sin_relleno, tiene_letras
 from extractor.vocabulario import cargar
 
 _PALABRA = re.compile(r"[^\W_]+")
-_VINETA = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[a-z][.)](?=\s)|[•▪·*\-–])?[ \t]*")
+_VINETA = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[a-z][.)](?=\s)|[•▪·*\-–])?[ \t]*")
 _INICIO_DE_VALOR = " \t\n:：-–—.=>)"
 _DOS_PUNTOS = (":", "：")
+_DOS_PUNTOS_CERCA = re.compile(r"[^\n:：]{1,60}[:：]")
+"""Inside a line only a label followed by a colon counts: no need to look for one farther from a colon."""
 _NUMERO_DE_PAGINA = r"p[aá]g(?:ina|\.)?\s*:?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$"
 _PAGINA = re.compile(r"^\s*" + _NUMERO_DE_PAGINA, re.IGNORECASE)
 _PAGINA_AL_FINAL = re.compile(r"\s+" + _NUMERO_DE_PAGINA, re.IGNORECASE)
@@ -83,6 +86,7 @@ def _empieza_con(k: str, inicios: tuple[str, ...]) -> bool:
     return any(k == i or k.startswith(i + " ") for i in inicios)
 
 
+@lru_cache(maxsize=16384)
 def _misma_palabra(escrita: str, rotulo: str) -> bool:
     """Typos tolerated in long words (`Suscrpción`), never in short ones (`de`, `s`)."""
     if len(rotulo) <= 4:
@@ -90,26 +94,35 @@ def _misma_palabra(escrita: str, rotulo: str) -> bool:
     return fuzz.ratio(escrita, rotulo) >= 80
 
 
+@lru_cache(maxsize=8192)
+def _rotulos_que_empiezan(palabra: str) -> tuple[Rotulo, ...]:
+    """The labels whose first word is `palabra` (or a typo of it), longest first: most words start none."""
+    return tuple(r for r in _rotulos() if _misma_palabra(palabra, r.palabras[0]))
+
+
 def _mayusculas(texto: str) -> bool:
     letras = [c for c in texto if c.isalpha()]
     return bool(letras) and sum(c.isupper() for c in letras) >= 0.8 * len(letras)
 
 
-def _coincidir(texto: str) -> tuple[Rotulo, int] | None:
-    """The label `texto` starts with (words may wrap onto the next line) and where it ends."""
-    vineta = _VINETA.match(texto)
-    desde = vineta.end() if vineta else 0
-    tramo = texto[desde:].split("\t", 1)[0]
-    palabras = list(_PALABRA.finditer(tramo))[:8]
-    if not palabras or tramo[: palabras[0].start()].strip():
+def _coincidir(texto: str, inicio: int = 0) -> tuple[Rotulo, int] | None:
+    """The label `texto` starts with at `inicio` (its words may wrap onto the next line) and where it ends."""
+    vineta = _VINETA.match(texto, inicio)
+    desde = vineta.end() if vineta else inicio
+    tabulador = texto.find("\t", desde, desde + 160)
+    palabras = list(itertools.islice(_PALABRA.finditer(texto, desde, tabulador if tabulador >= 0 else desde + 160), 8))
+    if not palabras or texto[desde : palabras[0].start()].strip():
         return None
-    claves = [clave(p.group()) for p in palabras]
-    for rotulo in _rotulos():
+    candidatos = _rotulos_que_empiezan(clave(palabras[0].group()))
+    claves = [clave(p.group()) for p in palabras] if candidatos else []
+    for rotulo in candidatos:
         n = len(rotulo.palabras)
-        if n > len(claves) or not all(_misma_palabra(a, b) for a, b in zip(claves[:n], rotulo.palabras, strict=False)):
+        if n > len(claves):
             continue
-        fin = desde + palabras[n - 1].end()
-        siguiente = texto[fin:].lstrip(" ")[:1]
+        if not all(_misma_palabra(a, b) for a, b in zip(claves[1:n], rotulo.palabras[1:], strict=True)):
+            continue
+        fin = palabras[n - 1].end()
+        siguiente = texto[fin : fin + 40].lstrip(" ")[:1]
         separado = siguiente in ("", "\t", "\n", *_DOS_PUNTOS) or siguiente.isdigit()
         if rotulo.corto and not (separado or (rotulo.abreviado and siguiente == ".")):
             continue
@@ -141,26 +154,29 @@ def _cortes(texto: str) -> list[tuple[int, _Corte]]:
     cortes = [(0, _Corte.INICIO)]
     for palabra in _PALABRA.finditer(texto):
         i = palabra.start()
+        j = i
+        while j > 0 and texto[j - 1] in " \xa0":
+            j -= 1
+        antes = texto[j - 1] if j > 0 else ""
         if i == 0:
             continue
-        antes = texto[:i].rstrip(" \xa0")
-        if not antes or antes[-1] == "\t":
+        if antes in ("", "\t"):
             cortes.append((i, _Corte.INICIO))
-        elif antes[-1] == "\n":
+        elif antes == "\n":
             cortes.append((i, _Corte.LINEA))
-        elif i - len(antes) >= 2:
+        elif i - j >= 2:
             cortes.append((i, _Corte.HUECO))
-        elif texto[i - 1] in " \xa0;|":
+        elif texto[i - 1] in " \xa0;|" and _DOS_PUNTOS_CERCA.match(texto, i):
             cortes.append((i, _Corte.PALABRA))
     return cortes
 
 
-def _acepta(texto: str, fin: int, corte: _Corte) -> bool:
-    siguiente = texto[fin:].split("\n", 1)[0].lstrip(" ")[:1]
+def _acepta(texto: str, inicio: int, fin: int, corte: _Corte) -> bool:
+    siguiente = texto[fin : fin + 40].split("\n", 1)[0].lstrip(" ")[:1]
     if corte is _Corte.PALABRA:
         return siguiente in _DOS_PUNTOS
     if corte in (_Corte.LINEA, _Corte.HUECO):
-        return siguiente in ("", "\t", *_DOS_PUNTOS) or siguiente.isdigit() or _mayusculas(texto[:fin])
+        return siguiente in ("", "\t", *_DOS_PUNTOS) or siguiente.isdigit() or _mayusculas(texto[inicio:fin])
     return True
 
 
@@ -181,13 +197,13 @@ def _tramos(texto: str) -> list[_Tramo]:
     for posicion, corte in _cortes(texto):
         if posicion < limite:
             continue
-        hallado = _coincidir(texto[posicion:])
-        if hallado is None or not _acepta(texto[posicion:], hallado[1], corte):
+        hallado = _coincidir(texto, posicion)
+        if hallado is None or not _acepta(texto, posicion, hallado[1], corte):
             continue
         if not inicios and texto[:posicion].strip():
             inicios.append((0, None, 0))
-        inicios.append((posicion, hallado[0], posicion + hallado[1]))
-        limite = posicion + hallado[1]
+        inicios.append((posicion, hallado[0], hallado[1]))
+        limite = hallado[1]
     if not inicios:
         return [_Tramo(0, len(texto))]
     fines = [i for i, _, _ in inicios[1:]] + [len(texto)]
