@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
+import tomllib
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import typer
@@ -19,6 +23,37 @@ rich_utils.COMMANDS_PANEL_TITLE = "Órdenes"
 rich_utils.DEFAULT_STRING = "[por defecto: {}]"
 rich_utils.ENVVAR_STRING = "[variable de entorno: {}]"
 rich_utils.REQUIRED_LONG_STRING = "[obligatorio]"
+rich_utils.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+rich_utils.ABORTED_TEXT = "Cancelado."
+
+
+@cache
+def _mensajes_uso() -> list[tuple[re.Pattern[str], str]]:
+    with resources.files("planmejora.vocabulario").joinpath("mensajes_uso.toml").open("rb") as archivo:
+        tabla: dict[str, str] = tomllib.load(archivo)["mensajes_uso"]
+    return [(re.compile(patron, re.DOTALL), reemplazo) for patron, reemplazo in tabla.items()]
+
+
+def traducir_uso(mensaje: str) -> str:
+    """Click writes usage errors in English with no translation catalogue: we translate its sentences."""
+    for patron, reemplazo in _mensajes_uso():
+        if coincidencia := patron.fullmatch(mensaje):
+            return coincidencia.expand(reemplazo).removesuffix(" Opciones parecidas: ").removesuffix(
+                " ¿Quiso decir ?"
+            )
+    return mensaje
+
+
+_formatear_error = rich_utils.rich_format_error
+
+
+def _formatear_error_en_espanol(error: Any) -> None:
+    original = error.format_message
+    error.format_message = lambda: traducir_uso(original())
+    _formatear_error(error)
+
+
+rich_utils.rich_format_error = _formatear_error_en_espanol  # type: ignore[assignment]
 
 
 class _EnEspanol:

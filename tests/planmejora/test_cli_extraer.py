@@ -46,3 +46,17 @@ def test_archivo_malo_da_error_en_json_y_codigo_1_sin_traza(tmp_path: Path) -> N
     assert [p["archivo"] for p in planes] == [str(malo), str(bueno_pero_ajeno)]
     assert planes[0]["error"] == "El archivo está vacío (0 bytes)."
     assert planes[1]["error"] and planes[1]["hallazgos"] == []
+
+
+def test_los_errores_de_uso_se_explican_en_espanol() -> None:
+    salida = correr("extraer", "--jsn", "x.pdf")
+    assert salida.returncode == 2
+    assert "No existe la opción --jsn" in salida.stderr and "--json" in salida.stderr
+    assert "para ver la ayuda" in salida.stderr
+    assert "No such option" not in salida.stderr and "Try " not in salida.stderr
+
+
+def test_una_orden_que_no_existe_nombra_las_que_hay() -> None:
+    salida = correr("importar")
+    assert salida.returncode == 2
+    assert "No existe la orden «importar»" in salida.stderr
