@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +36,18 @@ log = logging.getLogger(__name__)
 
 _MISMA_ALTURA = 3.0
 """A row of a later page at the same height (points) and with the same text as an earlier one is a page header."""
+_PAGINA = re.compile(r"p[aá]g(ina)?\.?\s*\d+(\s*(de|/)\s*\d+)?", re.IGNORECASE)
+"""`Página 2 de 3`, `Pág. 2`: the part of a page header that changes from page to page."""
+_SOLO_NUMERO = re.compile(r"\s*\d+(\s*(de|/)\s*\d+)?\s*")
+"""`2`, `2 de 3`, `2/3` alone on a line of their own: a page number."""
+
+
+def _clave_de_pagina(fila: FilaLeida) -> tuple[str, ...]:
+    """What a row says, its page number aside: `Página 1 de 2` and `Página 2 de 2` are the same header line."""
+    textos = [t for c in fila.celdas if (t := colapsar(c.texto)) is not None]
+    if len(textos) == 1 and _SOLO_NUMERO.fullmatch(textos[0]):
+        return ("#",)
+    return tuple(_PAGINA.sub("#", t) for t in textos)
 
 
 def _ilegible(error: Exception) -> ArchivoIlegible:
@@ -116,7 +129,8 @@ def _leer_pagina(pagina: Any, numero: int, numeracion: itertools.count[int]) -> 
 
 @dataclass(slots=True)
 class _Documento:
-    """The rows of all pages; a row already seen at the same height on an earlier page is dropped."""
+    """The rows of all pages; a row already seen at the same height on an earlier page, maybe with
+    another page number, is dropped: Word repeats its page header and footer on every page."""
 
     filas: list[FilaLeida] = field(default_factory=list)
     vistas: dict[tuple[str, ...], list[float]] = field(default_factory=dict)
@@ -127,7 +141,7 @@ class _Documento:
         self.con_texto += 1
         nuevas: dict[tuple[str, ...], list[float]] = {}
         for fila in filas:
-            clave = tuple(t for c in fila.fila.celdas if (t := colapsar(c.texto)) is not None)
+            clave = _clave_de_pagina(fila.fila)
             if clave and any(abs(fila.top - top) <= _MISMA_ALTURA for top in self.vistas.get(clave, [])):
                 continue
             nuevas.setdefault(clave, []).append(fila.top)

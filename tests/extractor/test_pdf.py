@@ -219,6 +219,9 @@ def test_firmas_en_una_tabla_sin_bordes_y_sin_rotulo() -> None:
 def test_encabezado_de_pagina_repetido_se_lee_una_vez() -> None:
     leidas = filas("encabezado_y_firmas.pdf")
     assert [t for t in textos(leidas) if "ALCALDÍA DE PRUEBA" in t] == [["ALCALDÍA DE PRUEBA", "Código: GEM-FM014"]]
+    assert [t for t in textos(leidas) if "FORMATO PLAN DE MEJORAMIENTO" in t] == [
+        ["FORMATO PLAN DE MEJORAMIENTO", "Página 1 de 2"]
+    ]
     segunda = [t for f, t in zip(leidas, textos(leidas), strict=True) if f.pagina == 2]
     assert segunda[0] == ["N°", "Descripción", "Fecha inicial", "Estado"]
 

@@ -150,13 +150,20 @@ def solo_horizontales(destino: Path) -> None:
 
 
 def encabezado_y_firmas(destino: Path) -> None:
-    """Word's page header (a ruled table) on every page, a long table over two pages, signatures side by side."""
+    """Word's page header (a ruled table with the page number) on every page, a long table over two pages,
+    signatures side by side."""
     documento = Document()
     _horizontal(documento)
     cabecera = documento.sections[0].header
     marco = cabecera.add_table(rows=2, cols=2, width=Cm(24))
     marco.style = "Table Grid"
-    _llenar(marco, [["ALCALDÍA DE PRUEBA", "Código: GEM-FM014"], ["FORMATO PLAN DE MEJORAMIENTO", "Versión: 02"]])
+    _llenar(marco, [["ALCALDÍA DE PRUEBA", "Código: GEM-FM014"], ["FORMATO PLAN DE MEJORAMIENTO", "Página "]])
+    numero = marco.cell(1, 1).paragraphs[0]
+    for campo, despues in (("PAGE", " de "), ("NUMPAGES", "")):
+        elemento = OxmlElement("w:fldSimple")
+        elemento.set(qn("w:instr"), campo)
+        numero._p.append(elemento)
+        numero.add_run(despues)
     documento.add_paragraph("Proceso Auditado: Gestión Financiera")
     tabla = documento.add_table(rows=4, cols=4)
     tabla.style = "Table Grid"
