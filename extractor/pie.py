@@ -139,15 +139,20 @@ def es_marca_de_firmas(texto: str) -> bool:
 
 
 def empieza_pie(fila: FilaLeida) -> bool:
-    """The row opens the signature block: `Firma Responsables:`, `Proyectó:`, `Aprobó:`…"""
+    """The row opens the signature block: `Firma Responsables:`, `Proyectó:`, `Aprobó:`…
+
+    The label must be whole, or end in a colon: a finding whose text goes on over a page
+    break (`firma del supervisor del contrato.`) does not end the table.
+    """
     primera = next((c.texto for c in fila.celdas if c.texto and c.texto.strip()), None)
     if primera is None:
         return False
     linea = primera.strip().split("\n", 1)[0]
-    rotulo = _rotulo(linea)
-    if rotulo is None or buscar_rotulo(linea) is not None:
+    partes = _DOS_PUNTOS.split(linea, maxsplit=1)
+    if buscar_rotulo(linea) is not None:
         return False
-    return rotulo[0] in (_Clase.MARCA, _Clase.PROYECTO, _Clase.ELABORO, _Clase.FIRMANTE)
+    clase = _clase_de_cabeza(colapsar(sin_relleno(partes[0])) or "", dos_puntos=len(partes) == 2)
+    return clase in (_Clase.MARCA, _Clase.PROYECTO, _Clase.ELABORO, _Clase.FIRMANTE)
 
 
 def _tratamiento(texto: str) -> bool:

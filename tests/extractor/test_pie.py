@@ -226,6 +226,7 @@ def test_el_cargo_igual_a_un_valor_del_encabezado_se_conserva() -> None:
         ("Código: GEM-FM014", False),
         ("1", False),
         ("JUAN PÉREZ GÓMEZ", False),
+        ("firma del supervisor del contrato.", False),
     ],
 )
 def test_que_abre_el_bloque_de_firmas(texto: str, empieza: bool) -> None:
