@@ -30,6 +30,9 @@ _DOS_PUNTOS_CERCA = re.compile(r"[^\n:：]{1,60}[:：]")
 _NUMERO_DE_PAGINA = r"p[aá]g(?:ina|\.)?\s*:?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$"
 _PAGINA = re.compile(r"^\s*" + _NUMERO_DE_PAGINA, re.IGNORECASE)
 _PAGINA_AL_FINAL = re.compile(r"\s+" + _NUMERO_DE_PAGINA, re.IGNORECASE)
+_ENTRE_TITULO_Y_NOMBRE = re.compile(r"\s+[-–—|/]\s+")
+_CALIFICATIVO = re.compile(r"[ \xa0]+[^\W\d_][^\W\d]*(?:[ \xa0]+[^\W\d_][^\W\d]*){0,3}[ \xa0]*(?=[:：])")
+"""`Responsable del seguimiento:`: words between a label and its colon qualify the label, they are no value."""
 _UNA_LINEA = frozenset({"codigo", "version"})
 """Fields whose value never wraps: what follows on the next line of the cell is something else."""
 
@@ -126,7 +129,8 @@ def _coincidir(texto: str, inicio: int = 0) -> tuple[Rotulo, int] | None:
         separado = siguiente in ("", "\t", "\n", *_DOS_PUNTOS) or siguiente.isdigit()
         if rotulo.corto and not (separado or (rotulo.abreviado and siguiente == ".")):
             continue
-        return rotulo, fin
+        calificativo = _CALIFICATIVO.match(texto, fin) if not rotulo.corto else None
+        return rotulo, calificativo.end() if calificativo else fin
     return None
 
 
@@ -383,7 +387,12 @@ class LectorEncabezado:
             self.valores[rotulo.campo] = (rango, celda)
 
     def _libre(self, texto: str, celda: Celda) -> None:
-        lineas = [limpia for parte in re.split(r"[\n\t]", texto) if (limpia := colapsar(parte))]
+        lineas = [
+            limpia
+            for parte in re.split(r"[\n\t]", texto)
+            for trozo in _sin_titulo(parte)
+            if (limpia := colapsar(trozo))
+        ]
         if lineas:
             self.libres.append((lineas, celda))
             self.vistos.update(clave(linea) for linea in lineas)
@@ -423,6 +432,12 @@ class LectorEncabezado:
     def cuantos_rotulos(self) -> int:
         pendientes = self.pendientes.rotulos.values() if self.pendientes else ()
         return len(set(self.valores) | {rotulo.campo for rotulo, _ in pendientes})
+
+
+def _sin_titulo(linea: str) -> list[str]:
+    """`ALCALDÍA DE CALICA - FORMATO PLAN DE MEJORAMIENTO`: the entity and the title, apart."""
+    trozos = _ENTRE_TITULO_Y_NOMBRE.split(linea)
+    return trozos if len(trozos) > 1 and any(_parece_titulo(t) for t in trozos) else [linea]
 
 
 def _clase_de_entidad(linea: str) -> int | None:

@@ -369,14 +369,21 @@ def _sigue(anterior: str, linea: str) -> bool:
 
 
 def _emparejar(lineas: list[_Linea]) -> list[_Firmante]:
-    """The lines of one column as signers: each name, and the position under it."""
+    """The lines of one column as signers: each name, and the position under it.
+
+    A position above the first name (a caption over the box: `Jefe de Control Interno`,
+    then the line to sign, then the name) is that signer's when nothing follows the name.
+    """
     firmantes: list[_Firmante] = []
+    rotulo_de_caja: str | None = None
     for linea in lineas:
         rol = linea.rol or _rol_de(linea.texto)
         actual = firmantes[-1] if firmantes else None
         if linea.rol is _Rol.NOMBRE or actual is None:
             if rol is not _Rol.CARGO or linea.rol is _Rol.NOMBRE:
                 firmantes.append(_Firmante(linea.texto, linea.orden))
+            elif actual is None and rotulo_de_caja is None:
+                rotulo_de_caja = linea.texto
             continue
         if actual.cargo is None:
             if rol is _Rol.NOMBRE and len(linea.texto.split()) == 1:
@@ -389,4 +396,6 @@ def _emparejar(lineas: list[_Linea]) -> list[_Firmante]:
             actual.cargo = f"{actual.cargo}\n{linea.texto}"
         else:
             firmantes.append(_Firmante(linea.texto, linea.orden))
+    if firmantes and firmantes[0].cargo is None:
+        firmantes[0].cargo = rotulo_de_caja
     return firmantes

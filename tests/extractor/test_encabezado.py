@@ -176,6 +176,14 @@ DISENOS: dict[str, tuple[list[FilaLeida], dict[str, str | None]]] = {
         [fila("FECHA DE\nSUSCRIPCIÓN", "10/02/2023"), fila("PROCESO\nAUDITADO", "Gestión Financiera")],
         {"fecha_suscripcion": "10/02/2023", "proceso_auditado": "Gestión Financiera"},
     ),
+    "entidad y título en una línea, separados por un guion": (
+        [fila("ALCALDÍA DE CALICA - FORMATO PLAN DE MEJORAMIENTO", "CÓDIGO: GEM-FM014")],
+        {"entidad": "ALCALDÍA DE CALICA", "codigo": "GEM-FM014"},
+    ),
+    "rótulo con un calificativo antes de los dos puntos": (
+        [linea("Responsable del seguimiento: Jefe de Planeación"), linea("Fecha de suscripción del acta: 21/09/2021")],
+        {"responsables": "Jefe de Planeación", "fecha_suscripcion": "21/09/2021"},
+    ),
     "rótulo y valor en renglones de la misma celda": (
         [fila("PROCESO AUDITADO\nGestión Financiera", "RESPONSABLES\nSecretario de Hacienda")],
         {"proceso_auditado": "Gestión Financiera", "responsables": "Secretario de Hacienda"},

@@ -173,6 +173,15 @@ DISENOS: dict[str, tuple[list[FilaLeida], list[Firma], str | None]] = {
         [("JUAN PÉREZ GÓMEZ", None), ("MARÍA LÓPEZ RUIZ", "Tesorera General")],
         None,
     ),
+    "cargo como rótulo de la caja, encima de la línea para firmar": (
+        [
+            fila("Secretario de Hacienda", "Tesorera General"),
+            fila("______________", "______________"),
+            fila("JUAN PÉREZ GÓMEZ", "MARÍA LÓPEZ RUIZ"),
+        ],
+        DOS_FIRMAS,
+        None,
+    ),
     "nombres en minúsculas, una debajo de otra": (
         [
             linea("Juan Pérez Gómez"),
