@@ -33,6 +33,7 @@ bench: $(VENV)/.instalado
 muestras: $(VENV)/.instalado
 	$(BIN)/pip install --quiet -e '.[muestras]'
 	$(BIN)/python muestras/generar.py
+	$(BIN)/python muestras/escanear.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

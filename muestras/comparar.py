@@ -62,6 +62,11 @@ class Muestra:
     def tipo(self) -> str:
         return str(self.esperado[0]["tipo"])
 
+    @property
+    def escaneada(self) -> bool:
+        """A scanned copy (`escanear.py`): read by OCR, held to a share of exact fields, not to every one."""
+        return Path(self.archivo).name.startswith("escaneado_")
+
 
 def muestras() -> list[Muestra]:
     """Every sample that has an expected JSON, in a stable order."""

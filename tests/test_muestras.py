@@ -40,6 +40,8 @@ def extraido(archivo: str) -> list[dict[str, Any]] | BaseException:
 def _casos() -> list[Any]:
     casos = []
     for muestra in muestras():
+        if muestra.escaneada:  # OCR misreads a letter here and there: tests/extractor/test_ocr.py asks for 90 %
+            continue
         corto = muestra.archivo.removeprefix("muestras/")
         for ruta in rutas(muestra.esperado):
             casos.append(pytest.param(muestra, ruta, id=f"{corto}::{nombre(ruta, len(muestra.esperado))}"))
