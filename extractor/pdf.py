@@ -27,6 +27,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import FilaLeida, HojaLeida
+from extractor.ocr import dibujo_escaneado
 from extractor.pdf_objetos import Dibujo, dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
 from extractor.pdf_texto import Regla, Reglas, bloques, tramos
@@ -105,8 +106,8 @@ def _demasiadas(cuantas: int, max_paginas: int) -> ArchivoIlegible:
 
 
 def _dibujo_sin_texto(pagina: Any, numero: int) -> Dibujo | None:
-    """What a page with no text layer shows (a scanned image); None while nothing reads images."""
-    return None
+    """What a page with no text layer shows: its scanned image read by OCR; None for a page with no image."""
+    return dibujo_escaneado(pagina, numero)
 
 
 def _con_texto(contenido: Dibujo | None) -> bool:

@@ -1,0 +1,183 @@
+"""Scanned pages: a page with no text layer is read with Tesseract (Spanish) and then like any PDF page.
+
+The page is rendered, straightened, its ruling lines found (they make the table's
+cells, as the strokes of a drawn PDF do) and cleared, so Tesseract sees only the
+writing. The words become glyphs (`ocr_dibujo`) and the PDF reader takes it from
+there. Only `Celda.confianza` says the text came from OCR; normalization turns a
+low one into an `ocr_baja_confianza` problem.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+from extractor.errores import ArchivoIlegible
+from extractor.ocr_dibujo import Dudosa, Escala, Palabra, bordes, celdas, celdas_dudosas, dibujo
+from extractor.ocr_imagen import angulo_inclinacion, enderezar, engordar, lineas_de_regla, tinta
+from extractor.ocr_texto import corregir
+from extractor.pdf_objetos import Dibujo
+
+IDIOMA = "spa"
+DPI = 300
+"""Office scanners give 200 to 300 dpi; at 300 the small print of a table is legible to Tesseract."""
+SEGUNDOS_POR_PAGINA = 120
+INSTALAR = "apt-get install tesseract-ocr tesseract-ocr-spa"
+CONFIANZA_SEGUNDA_MIRADA = 0.8
+"""A short cell whose every word is less sure than this is read again on its own."""
+MEJORA_SEGUNDA_MIRADA = 0.1
+"""The second reading replaces the first only when clearly mas_segura: Tesseract is also sure of some wrong letters."""
+DPI_SEGUNDA_MIRADA = (300, 900)
+"""Cells are read again at each of these resolutions and the surest reading wins: Tesseract reads a lone
+letter (`X`, `C`) better when it is large, and may take a large lone digit (`4`) for a letter."""
+
+
+class SinOcr(ArchivoIlegible):
+    """The page needs OCR and this machine has no Tesseract with Spanish."""
+
+
+@cache
+def _falta_tesseract() -> str | None:
+    """Why OCR cannot run here, or None when Tesseract and its Spanish data are installed."""
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        return "no está instalado Tesseract OCR"
+    try:
+        idiomas = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, pytesseract.TesseractError, OSError):
+        return "no está instalado Tesseract OCR"
+    if IDIOMA not in idiomas:
+        return "Tesseract OCR no tiene instalado el idioma español"
+    return None
+
+
+def revisar_tesseract(pagina: int) -> None:
+    """Raise a Spanish message saying what to install when OCR is needed and cannot run."""
+    falta = _falta_tesseract()
+    if falta is not None:
+        raise SinOcr(
+            f"La página {pagina} es una imagen escaneada (no tiene texto) y para leerla hace falta OCR, "
+            f"pero en este equipo {falta}. Instálelo con «{INSTALAR}» y vuelva a procesar el archivo."
+        )
+
+
+def _palabras(imagen: Image.Image, pagina: int, modo: int = 3) -> list[Palabra]:
+    """Recognized words with their boxes; one Tesseract thread, since files are read in parallel already.
+
+    `modo` is Tesseract's page segmentation mode: 3 finds the layout of a page, 6 reads one block.
+    """
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        datos: dict[str, list[Any]] = pytesseract.image_to_data(
+            imagen,
+            lang=IDIOMA,
+            config=f"--psm {modo}",
+            output_type=pytesseract.Output.DICT,
+            timeout=SEGUNDOS_POR_PAGINA,
+        )
+    except pytesseract.TesseractNotFoundError as error:
+        _falta_tesseract.cache_clear()
+        revisar_tesseract(pagina)
+        raise SinOcr(f"La página {pagina} necesita OCR y Tesseract no se pudo ejecutar.") from error
+    except RuntimeError as error:  # pytesseract's timeout
+        raise ArchivoIlegible(
+            f"La página {pagina} es una imagen escaneada y el OCR tardó más de {SEGUNDOS_POR_PAGINA} segundos: "
+            "no se pudo leer."
+        ) from error
+    except pytesseract.TesseractError as error:
+        raise ArchivoIlegible(f"El OCR no pudo leer la página {pagina} escaneada: {error.message}.") from error
+    palabras: list[Palabra] = []
+    for texto, confianza, x, y, ancho, alto in zip(
+        datos["text"], datos["conf"], datos["left"], datos["top"], datos["width"], datos["height"], strict=True
+    ):
+        limpio = corregir(str(texto).strip())
+        if not limpio or float(confianza) < 0:
+            continue
+        x0, y0 = int(x), int(y)
+        palabras.append(Palabra(limpio, x0, y0, x0 + int(ancho), y0 + int(alto), float(confianza) / 100))
+    return palabras
+
+
+def _seguridad(palabras: list[Palabra]) -> float:
+    return min((p.confianza for p in palabras), default=-1.0)
+
+
+def _segunda_mirada(limpia: Image.Image, dudosas: list[Dudosa], pagina: int, dpi: float) -> list[Palabra]:
+    """Read again the cells the page pass left empty or unsure, all in one Tesseract call.
+
+    The pieces are stacked one under another on a blank sheet, enlarged and read as one
+    block; each word goes back where it came from. A cell keeps the reading it is mas_segura of.
+    """
+    if not dudosas:
+        return []
+    separacion = round(dpi / 6)
+    recortes = [limpia.crop(d.caja) for d in dudosas]
+    hoja = Image.new(
+        "L",
+        (max(r.width for r in recortes) + 2 * separacion, sum(r.height + separacion for r in recortes) + separacion),
+        255,
+    )
+    arribas: list[int] = []
+    y = separacion
+    for recorte in recortes:
+        hoja.paste(recorte, (separacion, y))
+        arribas.append(y)
+        y += recorte.height + separacion
+    lecturas: list[list[list[Palabra]]] = []
+    for dpi_lectura in DPI_SEGUNDA_MIRADA:
+        escala = max(1, round(dpi_lectura / dpi))
+        grande = hoja.resize((hoja.width * escala, hoja.height * escala), Image.Resampling.LANCZOS)
+        nuevas: list[list[Palabra]] = [[] for _ in dudosas]
+        for leida in _palabras(grande, pagina, modo=6):
+            palabra = leida.movida(0, 0, 1 / escala)
+            centro = palabra.centro[1]
+            for k, (arriba, recorte) in enumerate(zip(arribas, recortes, strict=True)):
+                if arriba - separacion / 2 <= centro < arriba + recorte.height + separacion / 2:
+                    x0, y0, _, _ = dudosas[k].caja
+                    nuevas[k].append(palabra.movida(x0 - separacion, y0 - arriba))
+                    break
+        lecturas.append(nuevas)
+    elegidas: list[Palabra] = []
+    for k, dudosa in enumerate(dudosas):
+        mejor = max((lectura[k] for lectura in lecturas), key=_seguridad)
+        mas_segura = mejor and _seguridad(mejor) > _seguridad(dudosa.palabras) + MEJORA_SEGUNDA_MIRADA
+        elegidas.extend(mejor if mas_segura else dudosa.palabras)
+    return elegidas
+
+
+def dibujo_de_imagen(
+    imagen: Image.Image, numero: int, dpi: float = DPI, origen: tuple[float, float] = (0.0, 0.0)
+) -> Dibujo:
+    """Scanned page `numero` as the PDF reader's glyphs and strokes; `imagen` is rendered at `dpi`
+    and its top-left corner is at `origen` (points) on the page."""
+    revisar_tesseract(numero)
+    gris = imagen.convert("L")
+    derecha = enderezar(gris, angulo_inclinacion(tinta(np.asarray(gris))))
+    pixeles = np.asarray(derecha)
+    mascara = tinta(pixeles)
+    segmentos, reglas = lineas_de_regla(mascara, dpi)
+    escala = Escala(72 / dpi, *origen)
+    bordes_pagina = bordes(segmentos, escala)
+    limpia = Image.fromarray(np.where(engordar(reglas, 2), np.uint8(255), pixeles))
+    palabras = _palabras(limpia, numero)
+    dudosas = celdas_dudosas(
+        palabras, celdas(bordes_pagina), tinta(np.asarray(limpia)), escala, CONFIANZA_SEGUNDA_MIRADA
+    )
+    revisadas = {id(p) for d in dudosas for p in d.palabras}
+    palabras = [p for p in palabras if id(p) not in revisadas] + _segunda_mirada(limpia, dudosas, numero, dpi)
+    return dibujo(palabras, bordes_pagina, escala)
+
+
+def dibujo_escaneado(pagina: Any, numero: int) -> Dibujo | None:
+    """A pdfplumber page without text, read by OCR; None when it holds no image either (a blank page)."""
+    if not pagina.images:
+        return None
+    revisar_tesseract(numero)
+    imagen = pagina.to_image(resolution=DPI).original
+    x0, top, _, _ = (float(v) for v in pagina.bbox)
+    return dibujo_de_imagen(imagen, numero, DPI, (x0, top))
