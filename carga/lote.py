@@ -24,14 +24,14 @@ from carga.conexion import para_leer
 from carga.guardar import ArchivoEnDisco, Desenlace, Guardado, ahora, guardar_documento, registrar_visto
 from carga.modelos import ArchivoVisto, Corrida, Documento
 from carga.trabajadores import Extractor, FalloLectura, trabajadores
-from extractor.lector import sha256_de
+from extractor.lector import Limites, sha256_de, tipo_por_extension
 from normalizacion.modelo import Plan
 
 Resultado = Literal["cargado", "error", "omitido"]
 
 _corridas: Table = Corrida.__table__  # type: ignore[assignment]
 _documentos: Table = Documento.__table__  # type: ignore[assignment]
-_vistos: Table = ArchivoVisto.__table__  # type: ignore[assignment]
+_vistos_tabla: Table = ArchivoVisto.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,16 +118,18 @@ def cargar(
     reintentar: bool = False,
     progreso: Progreso | None = None,
     pedido: Sequence[str] = (),
+    limites: Limites | None = None,
 ) -> Resumen:
     """Load every file in `rutas` (already walked: files, not folders) into the database of `motor`.
 
     `pedido` is what the user asked for (folders, files), kept with the run for the record.
+    With `limites`, each file is read in a process that is killed past its time or memory limit.
     """
     inicio = time.monotonic()
     esquema.actualizar(motor)
     lote = _Lote(motor, len(rutas), progreso, _abrir_corrida(motor, pedido, cantidad_trabajadores))
     tareas = _por_leer(lote, rutas, reintentar)
-    for tarea, resultado in trabajadores(cantidad_trabajadores).procesar(extraer, tareas, _ruta_de):
+    for tarea, resultado in trabajadores(cantidad_trabajadores, limites).procesar(extraer, tareas, _ruta_de):
         _escribir(lote, tarea, resultado)
     lote.resumen.segundos = time.monotonic() - inicio
     _cerrar_corrida(motor, lote.resumen)
@@ -172,24 +174,40 @@ def _cerrar_corrida(motor: Engine, resumen: Resumen) -> None:
         )
 
 
+_TANDA = 200
+"""Files looked up in the ledger with one query: a rerun over a large archive costs a few queries, not thousands."""
+
+
 def _por_leer(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[_Tarea]:
     """The files that must be read; the others are reported as skipped (or failed) as they are met."""
+    for inicio in range(0, len(rutas), _TANDA):
+        yield from _por_leer_tanda(lote, rutas[inicio : inicio + _TANDA], reintentar)
+
+
+def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[_Tarea]:
+    en_disco: list[ArchivoEnDisco] = []
     for ruta in rutas:
         try:
             estado = ruta.stat()
-            archivo = ArchivoEnDisco(str(ruta), ruta.resolve(), estado.st_size, estado.st_mtime_ns)
-            sha256 = _sha256_conocido(lote.motor, archivo)
-            ledger_sabia = sha256 is not None
-            if sha256 is None:
-                sha256 = sha256_de(ruta)
+            en_disco.append(ArchivoEnDisco(str(ruta), ruta.resolve(), estado.st_size, estado.st_mtime_ns))
         except OSError as error:
             lote.avanzar(str(ruta), "error", _motivo_de_disco(error))
-            continue
-        estado_guardado, error_guardado = _estado_documento(lote.motor, sha256)
-        if estado_guardado == "ok" or (estado_guardado == "error" and not reintentar):
-            if not ledger_sabia:
+    vistos = _vistos(lote.motor, en_disco)
+    guardados = _guardados(lote.motor, set(vistos.values()))
+    for archivo in en_disco:
+        sha256 = vistos.get((str(archivo.ruta), archivo.tamano, archivo.mtime_ns))
+        if sha256 is None:
+            try:
+                sha256 = sha256_de(archivo.ruta)
+            except OSError as error:
+                lote.avanzar(archivo.archivo, "error", _motivo_de_disco(error))
+                continue
+            guardados |= _guardados(lote.motor, {sha256})
+            if sha256 in guardados and (guardados[sha256][0] == "ok" or not reintentar):
                 with lote.motor.begin() as conexion:
                     registrar_visto(conexion, archivo, sha256, lote.resumen.corrida)
+        estado_guardado, error_guardado = guardados.get(sha256, (None, None))
+        if estado_guardado == "ok" or (estado_guardado == "error" and not reintentar):
             if estado_guardado == "error":
                 lote.resumen.omitidos_con_error += 1
             lote.avanzar(archivo.archivo, "omitido", error_guardado)
@@ -205,29 +223,38 @@ def _motivo_de_disco(error: OSError) -> str:
     return f"No se pudo leer el archivo del disco: {error.strerror or error}."
 
 
-def _sha256_conocido(motor: Engine, archivo: ArchivoEnDisco) -> str | None:
+def _vistos(motor: Engine, archivos: list[ArchivoEnDisco]) -> dict[tuple[str, int, int], str]:
+    """The content the ledger knows for each (path, size, modification time) of `archivos`."""
+    if not archivos:
+        return {}
     with para_leer(motor) as conexion:
-        return conexion.execute(
-            select(_vistos.c.sha256).where(
-                _vistos.c.ruta == str(archivo.ruta),
-                _vistos.c.tamano == archivo.tamano,
-                _vistos.c.mtime_ns == archivo.mtime_ns,
+        filas = conexion.execute(
+            select(
+                _vistos_tabla.c.ruta, _vistos_tabla.c.tamano, _vistos_tabla.c.mtime_ns, _vistos_tabla.c.sha256
+            ).where(_vistos_tabla.c.ruta.in_({str(a.ruta) for a in archivos}))
+        )
+        return {(f.ruta, f.tamano, f.mtime_ns): f.sha256 for f in filas}
+
+
+def _guardados(motor: Engine, sha256s: set[str]) -> dict[str, tuple[str, str | None]]:
+    """`ok` or `error` (with its message) for each content already stored."""
+    if not sha256s:
+        return {}
+    with para_leer(motor) as conexion:
+        filas = conexion.execute(
+            select(_documentos.c.sha256, _documentos.c.estado, _documentos.c.error).where(
+                _documentos.c.sha256.in_(sha256s)
             )
-        ).scalar_one_or_none()
-
-
-def _estado_documento(motor: Engine, sha256: str) -> tuple[str | None, str | None]:
-    """`ok` or `error` (with its message) for content already stored; `None` for new content."""
-    with para_leer(motor) as conexion:
-        fila = conexion.execute(
-            select(_documentos.c.estado, _documentos.c.error).where(_documentos.c.sha256 == sha256)
-        ).one_or_none()
-    return (None, None) if fila is None else (fila.estado, fila.error)
+        )
+        return {f.sha256: (f.estado, f.error) for f in filas}
 
 
 def _escribir(lote: _Lote, tarea: _Tarea, resultado: list[Plan] | FalloLectura) -> None:
     """One file, one transaction: a failure here rolls back this file only and the batch goes on."""
     nombre = tarea.archivo.archivo
+    if isinstance(resultado, FalloLectura) and resultado.definitivo:
+        tipo = tipo_por_extension(tarea.archivo.ruta) or "pdf"
+        resultado = [Plan(archivo=nombre, sha256=tarea.sha256, tipo=tipo, error=resultado.mensaje)]
     if isinstance(resultado, FalloLectura):
         lote.avanzar(nombre, "error", resultado.mensaje)
         return
