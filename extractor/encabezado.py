@@ -125,7 +125,7 @@ def _coincidir(texto: str, inicio: int = 0) -> tuple[Rotulo, int] | None:
         if not all(_misma_palabra(a, b) for a, b in zip(claves[1:n], rotulo.palabras[1:], strict=True)):
             continue
         fin = palabras[n - 1].end()
-        siguiente = texto[fin : fin + 40].lstrip(" ")[:1]
+        siguiente = texto[fin : fin + 40].lstrip(" )]")[:1]
         separado = siguiente in ("", "\t", "\n", *_DOS_PUNTOS) or siguiente.isdigit()
         if rotulo.corto and not (separado or (rotulo.abreviado and siguiente == ".")):
             continue
@@ -176,7 +176,7 @@ def _cortes(texto: str) -> list[tuple[int, _Corte]]:
 
 
 def _acepta(texto: str, inicio: int, fin: int, corte: _Corte) -> bool:
-    siguiente = texto[fin : fin + 40].split("\n", 1)[0].lstrip(" ")[:1]
+    siguiente = texto[fin : fin + 40].split("\n", 1)[0].lstrip(" )]")[:1]
     if corte is _Corte.PALABRA:
         return siguiente in _DOS_PUNTOS
     if corte in (_Corte.LINEA, _Corte.HUECO):

@@ -258,6 +258,8 @@ class LectorPie:
         piezas = _piezas(fila)
         if not piezas or "|".join(clave(p.texto) for p in piezas) in self.ignorar:
             return
+        if all(self._repetida(p.texto) for p in piezas):
+            return
         cabezas = [_rotulo(p.texto.strip()) for p in piezas]
         if len(piezas) >= 2 and all(
             c is not None and not c[1] and c[0] in (_Clase.PROYECTO, _Clase.ELABORO, _Clase.FIRMANTE) for c in cabezas
@@ -275,8 +277,6 @@ class LectorPie:
 
     def _leer_pieza(self, pieza: _Pieza, siguiente: _Pieza | None) -> bool:
         """Read one cell; True when its label took the next cell as its value (`Proyectó: | Juan`)."""
-        if clave(pieza.texto) in self.ignorar:
-            return False
         columna = self._columna(pieza)
         lineas = pieza.texto.split("\n")
         for i, linea in enumerate(lineas):
@@ -306,6 +306,24 @@ class LectorPie:
                     self._agregar(columna, valor, _Rol.NOMBRE if clase is _Clase.NOMBRE else _Rol.CARGO)
         return False
 
+    def _repetida(self, texto: str) -> bool:
+        """Text a page header repeats: the header's own lines, titles, page numbers, header labels.
+
+        Only a whole row of it is skipped: a signer's position may well equal a free line of the header.
+        """
+        if clave(texto) in self.ignorar:
+            return True
+        for linea in texto.split("\n"):
+            limpia = colapsar(sin_relleno(linea))
+            if limpia is None or clave(limpia) in self.ignorar:
+                continue
+            rotulo = buscar_rotulo(limpia)
+            if not (
+                es_titulo_del_formato(limpia) or es_numero_de_pagina(limpia) or (rotulo and rotulo[0] != "responsables")
+            ):
+                return False
+        return True
+
     def _columna(self, pieza: _Pieza) -> _Columna:
         solapes = [(c.solape(pieza.tipo, pieza.desde, pieza.hasta), n) for n, c in enumerate(self.columnas)]
         solape, n = max(solapes, default=(0.0, -1))
@@ -321,7 +339,6 @@ class LectorPie:
             linea is None
             or not tiene_letras(linea)
             or len(linea) > _LARGO_MAXIMO
-            or clave(linea) in self.ignorar
             or es_numero_de_pagina(linea)
             or es_titulo_del_formato(linea)
         ):

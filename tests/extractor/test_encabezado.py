@@ -184,6 +184,10 @@ DISENOS: dict[str, tuple[list[FilaLeida], dict[str, str | None]]] = {
         [linea("Responsable del seguimiento: Jefe de Planeación"), linea("Fecha de suscripción del acta: 21/09/2021")],
         {"responsables": "Jefe de Planeación", "fecha_suscripcion": "21/09/2021"},
     ),
+    "dos rótulos con (s) en una celda, el primero vacío": (
+        [fila("Procedimiento(s):\nResponsable(s): Director de TIC")],
+        {"procedimientos": None, "responsables": "Director de TIC"},
+    ),
     "rótulo y valor en renglones de la misma celda": (
         [fila("PROCESO AUDITADO\nGestión Financiera", "RESPONSABLES\nSecretario de Hacienda")],
         {"proceso_auditado": "Gestión Financiera", "responsables": "Secretario de Hacienda"},

@@ -217,10 +217,11 @@ def test_el_encabezado_repetido_en_otra_pagina_no_es_una_firma() -> None:
     assert leer(*filas, ignorar=frozenset({"alcaldia municipal de calica"})) == ([DOS_FIRMAS[0]], None)
 
 
-def test_el_cargo_igual_a_un_valor_del_encabezado_se_conserva() -> None:
-    """Only lines the header showed as such are skipped, never a value: the signer is usually the Responsable."""
-    ignorar = frozenset({"responsables|secretario de hacienda", "responsables"})
-    assert leer(fila("JUAN PÉREZ GÓMEZ\nSecretario de Hacienda"), ignorar=ignorar) == ([DOS_FIRMAS[0]], None)
+def test_el_cargo_igual_a_una_linea_del_encabezado_se_conserva() -> None:
+    """Only a whole row the header already showed is skipped: the signer is usually the Responsable."""
+    ignorar = frozenset({"responsables|secretario de hacienda", "responsables", "secretario de hacienda"})
+    filas = [fila("JUAN PÉREZ GÓMEZ", "MARÍA LÓPEZ RUIZ"), fila("Secretario de Hacienda", "Tesorera General")]
+    assert leer(*filas, ignorar=ignorar) == (DOS_FIRMAS, None)
 
 
 @pytest.mark.parametrize(
