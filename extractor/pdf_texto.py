@@ -117,7 +117,7 @@ def _solapa_vertical(a: Caracter | Tramo, b: Caracter | Tramo) -> float:
     arriba2, abajo2 = (b["top"], b["bottom"]) if isinstance(b, dict) else (b.top, b.bottom)
     menor = min(abajo - arriba, abajo2 - arriba2)
     if menor <= 0:
-        return 0.0
+        return 1.0 if abs(arriba - arriba2) < 0.5 else 0.0
     return (min(abajo, abajo2) - max(arriba, arriba2)) / menor
 
 

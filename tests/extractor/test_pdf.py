@@ -120,12 +120,17 @@ def test_tabla_sin_lineas_se_arma_por_la_alineacion_del_texto() -> None:
     leidas = filas("sin_lineas.pdf")
     assert textos(leidas) == [
         ["Proceso Auditado: Gestión Financiera"],
+        [
+            "Procedimientos: GF-PR001 Conciliaciones bancarias, GF-PR002 Pagos a\nproveedores, GF-PR003 Presupuesto, "
+            "GF-PR004 Contabilidad y GF-PR005\nTesorería"
+        ],
+        ["Responsables: Tesorero General"],
         ["N°", "Descripción", "Fecha", "Estado"],
         ["1", "Revisar\nconciliaciones\nbancarias de\ncada mes del año", "mar-22", "Abierta"],
         ["2", "Actualizar el\nmanual", "abr-22", "Cerrada"],
         ["Firma Responsables:"],
     ]
-    assert [f.tabla is not None for f in leidas] == [False, True, True, True, False]
+    assert [f.tabla is not None for f in leidas] == [False, False, False, True, True, True, False]
     assert len({f.tabla for f in en_tabla(leidas)}) == 1
 
 

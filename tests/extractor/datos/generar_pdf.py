@@ -28,6 +28,11 @@ LARGO = (
     "el cumplimiento de las metas y que registran un avance inferior al cincuenta por ciento. "
 )
 
+PROCEDIMIENTOS = (
+    "Procedimientos: GF-PR001 Conciliaciones bancarias, GF-PR002 Pagos a proveedores, GF-PR003 Presupuesto, "
+    "GF-PR004 Contabilidad y GF-PR005 Tesorería"
+)
+
 
 def _horizontal(documento: Document) -> None:
     seccion = documento.sections[0]
@@ -104,6 +109,8 @@ def _larga(repetir: bool, destino: Path) -> None:
 def sin_lineas(destino: Path) -> None:
     documento = Document()
     documento.add_paragraph("Proceso Auditado: Gestión Financiera")
+    documento.add_paragraph(PROCEDIMIENTOS)
+    documento.add_paragraph("Responsables: Tesorero General")
     tabla = documento.add_table(rows=3, cols=4)
     _sin_bordes(tabla)
     _llenar(
