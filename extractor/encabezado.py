@@ -334,7 +334,10 @@ class LectorEncabezado:
                 entera = len(pieza.tramos) == 1 and pieza.celda.valor is not None
                 self._poner(tramo.rotulo, _celda(valor, pieza.celda, conservar_valor=entera))
             elif k == len(pieza.tramos) - 1 and vecina is not None and vecina.tramos[0].rotulo is None:
-                self._poner(tramo.rotulo, self._valor_de_vecina(vecina, campo))
+                if pieza.celda.fusionada:
+                    self._seguir(tramo.rotulo, self._valor_de_vecina(vecina, campo))
+                else:
+                    self._poner(tramo.rotulo, self._valor_de_vecina(vecina, campo))
                 saltar_libre.add(vecina.columna)
             else:
                 self._poner(tramo.rotulo, _celda(None, pieza.celda))
@@ -385,6 +388,15 @@ class LectorEncabezado:
         actual = self.valores.get(rotulo.campo)
         if actual is None or rango < actual[0]:
             self.valores[rotulo.campo] = (rango, celda)
+
+    def _seguir(self, rotulo: Rotulo, celda: Celda) -> None:
+        """One more row beside a label merged over several rows: `PROCEDIMIENTOS` with one procedure per row."""
+        actual = self.valores.get(rotulo.campo)
+        if actual is None or not actual[1].texto or not celda.texto:
+            self._poner(rotulo, celda)
+        elif celda.texto not in actual[1].texto.split("\n"):
+            previa = actual[1]
+            self.valores[rotulo.campo] = (actual[0], _celda(f"{previa.texto}\n{celda.texto}", previa))
 
     def _libre(self, texto: str, celda: Celda) -> None:
         lineas = [

@@ -188,6 +188,17 @@ DISENOS: dict[str, tuple[list[FilaLeida], dict[str, str | None]]] = {
         [fila("Procedimiento(s):\nResponsable(s): Director de TIC")],
         {"procedimientos": None, "responsables": "Director de TIC"},
     ),
+    "rótulo combinado sobre varias filas, un valor por fila": (
+        [
+            fila("PROCEDIMIENTOS", "GTH-PR003 - Vinculación"),
+            fila(bajo("PROCEDIMIENTOS"), "GTH-PR007 - Capacitación"),
+            fila("RESPONSABLES", "Director de Talento Humano"),
+        ],
+        {
+            "procedimientos": "GTH-PR003 - Vinculación\nGTH-PR007 - Capacitación",
+            "responsables": "Director de Talento Humano",
+        },
+    ),
     "rótulo y valor en renglones de la misma celda": (
         [fila("PROCESO AUDITADO\nGestión Financiera", "RESPONSABLES\nSecretario de Hacienda")],
         {"proceso_auditado": "Gestión Financiera", "responsables": "Secretario de Hacienda"},
