@@ -175,6 +175,10 @@ def _cortes(texto: str) -> list[tuple[int, _Corte]]:
     return cortes
 
 
+def _con_dos_puntos(texto: str, fin: int) -> bool:
+    return texto[fin : fin + 40].lstrip(" )]")[:1] in _DOS_PUNTOS
+
+
 def _acepta(texto: str, inicio: int, fin: int, corte: _Corte) -> bool:
     siguiente = texto[fin : fin + 40].split("\n", 1)[0].lstrip(" )]")[:1]
     if corte is _Corte.PALABRA:
@@ -203,6 +207,10 @@ def _tramos(texto: str) -> list[_Tramo]:
             continue
         hallado = _coincidir(texto, posicion)
         if hallado is None or not _acepta(texto, posicion, hallado[1], corte):
+            continue
+        anterior = inicios[-1][1] if inicios else None
+        repetido = anterior is not None and anterior.campo == hallado[0].campo
+        if repetido and corte is not _Corte.INICIO and not _con_dos_puntos(texto, hallado[1]):
             continue
         if not inicios and texto[:posicion].strip():
             inicios.append((0, None, 0))

@@ -199,6 +199,10 @@ DISENOS: dict[str, tuple[list[FilaLeida], dict[str, str | None]]] = {
             "responsables": "Director de Talento Humano",
         },
     ),
+    "un valor en mayúsculas cuyos renglones empiezan como el rótulo": (
+        [fila("PROCEDIMIENTOS: PROCEDIMIENTO DE CONTRATACIÓN\nPROCEDIMIENTO DE PAGOS")],
+        {"procedimientos": "PROCEDIMIENTO DE CONTRATACIÓN\nPROCEDIMIENTO DE PAGOS"},
+    ),
     "rótulo y valor en renglones de la misma celda": (
         [fila("PROCESO AUDITADO\nGestión Financiera", "RESPONSABLES\nSecretario de Hacienda")],
         {"proceso_auditado": "Gestión Financiera", "responsables": "Secretario de Hacienda"},
