@@ -1,8 +1,8 @@
 """The header block of the form: labels such as `Proceso Auditado:` and the value beside them.
 
-A value is what follows its label in the same cell or line, or the next cell to the right,
-or, under a table row that holds only labels, the cell below each; never the next line or
-paragraph: a label with no value stays empty. Labels are matched by meaning against
+A value is what follows its label in the same line or cell (a cell may wrap it onto its next
+lines), or the next cell to the right, or, under a table row that holds only labels, the cell
+below each; never the next paragraph or row: a label with no value stays empty. Labels are matched by meaning against
 `vocabulario/encabezado.toml`, so a new spelling is a line of data, not code. The entity is
 the label `Entidad:` when there is one, else the free line of the header that names one.
 """
@@ -39,6 +39,8 @@ _UNA_LINEA = frozenset({"codigo", "version"})
 
 @dataclass(frozen=True, slots=True)
 class Rotulo:
+    """One spelling of a header label: its field and its words (`clave`), as `encabezado.toml` writes it."""
+
     campo: str
     palabras: tuple[str, ...]
     corto: bool
@@ -461,8 +463,9 @@ def _sin_titulo(linea: str) -> list[str]:
 
 
 def _clase_de_entidad(linea: str) -> int | None:
-    """0: names an entity (`ALCALDÍA…`), 1: a territory (`DEPARTAMENTO DE…`), 2: some other free line,
-    None: a line that is never the entity (a title, a page number, the letterhead, a date)."""
+    """0: names an entity (`ALCALDÍA…`), 1: a territory (`DEPARTAMENTO DE…`), 2: a short line in capitals
+    (`CORPOAMAZONÍA`), None: a line that is never the entity (a title, a page number, the letterhead,
+    a date, a sentence)."""
     k = clave(linea)
     fuertes, territorios, membrete = _entidad()
     if (
@@ -478,7 +481,7 @@ def _clase_de_entidad(linea: str) -> int | None:
         return 0
     if _empieza_con(k, territorios):
         return 1
-    return 2
+    return 2 if _mayusculas(linea) and len(linea) <= 80 else None
 
 
 def _celda(texto: str | None, origen: Celda, conservar_valor: bool = False) -> Celda:

@@ -329,6 +329,12 @@ def test_la_entidad_entre_lineas_de_membrete() -> None:
     assert leer(*filas) == {"entidad": "ALCALDÍA MUNICIPAL DE CALICA"}
 
 
+def test_una_entidad_sin_palabra_conocida_en_mayusculas_pero_no_una_frase() -> None:
+    assert leer(linea("CORPOAMAZONÍA"), linea("FORMATO PLAN DE MEJORAMIENTO")) == {"entidad": "CORPOAMAZONÍA"}
+    introduccion = linea("Se suscribe el presente plan con ocasión de la auditoría interna de 2022.")
+    assert leer(introduccion, linea("Código: GEM-FM014")) == {"codigo": "GEM-FM014"}
+
+
 def test_el_rotulo_entidad_gana_sobre_las_lineas_sueltas() -> None:
     assert leer(linea("ALCALDÍA MUNICIPAL DE CALICA"), linea("Entidad: Secretaría de Hacienda de Calica")) == {
         "entidad": "Secretaría de Hacienda de Calica"
