@@ -10,6 +10,7 @@ Every word list is data, in `vocabulario/pie.toml`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
@@ -279,8 +280,10 @@ class LectorPie:
         """Read one cell; True when its label took the next cell as its value (`Proyectó: | Juan`)."""
         columna = self._columna(pieza)
         lineas = pieza.texto.split("\n")
-        for i, linea in enumerate(lineas):
-            fragmentos = _fragmentos(linea)
+        i = 0
+        while i < len(lineas):
+            fragmentos = _fragmentos(lineas[i])
+            i += 1
             for j, fragmento in enumerate(fragmentos):
                 rotulo = _rotulo(fragmento)
                 if rotulo is None:
@@ -289,14 +292,16 @@ class LectorPie:
                     continue
                 clase, valor = rotulo
                 if clase in _PRIORIDAD_PROYECTO:
-                    ultimo = j == len(fragmentos) - 1
-                    debajo = colapsar(sin_relleno("\n".join(lineas[i + 1 :]))) if ultimo else None
                     if valor:
                         self._proyecto(clase, valor, pieza.celda)
-                    elif debajo and tiene_letras(debajo):
-                        self._proyecto(clase, "\n".join(lineas[i + 1 :]).strip(), pieza.celda)
-                        return False
-                    elif ultimo and i == len(lineas) - 1 and siguiente is not None and _rotulo(siguiente.texto) is None:
+                        continue
+                    if j < len(fragmentos) - 1:
+                        continue
+                    debajo = list(itertools.takewhile(lambda linea: _rotulo(linea) is None, lineas[i:]))
+                    if colapsar(sin_relleno("\n".join(debajo))):
+                        self._proyecto(clase, "\n".join(debajo).strip(), pieza.celda)
+                        i += len(debajo)
+                    elif i == len(lineas) and siguiente is not None and _rotulo(siguiente.texto) is None:
                         self._proyecto(clase, siguiente.texto.strip(), siguiente.celda)
                         return True
                 elif clase in (_Clase.FIRMANTE, _Clase.MARCA) and valor:

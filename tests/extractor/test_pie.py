@@ -145,6 +145,11 @@ DISENOS: dict[str, tuple[list[FilaLeida], list[Firma], str | None]] = {
         [DOS_FIRMAS[0]],
         "Ana Ruiz – Contratista",
     ),
+    "Proyectó con el nombre debajo, en la misma celda, y otra firma después": (
+        [fila("Proyectó:\nAna Ruiz\nContratista\nRevisó: JUAN PÉREZ GÓMEZ\nSecretario de Hacienda")],
+        [DOS_FIRMAS[0]],
+        "Ana Ruiz\nContratista",
+    ),
     "Proyectó sin nombre": (
         [fila("JUAN PÉREZ GÓMEZ\nSecretario de Hacienda"), linea("Proyectó:")],
         [DOS_FIRMAS[0]],
