@@ -14,8 +14,12 @@ $(VENV)/.instalado: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# The demo loads every sample, the damaged ones included, to show how each is reported:
+# `ingerir` then exits 1 (some files failed), which is the expected outcome here.
 demo: $(VENV)/.instalado
-	$(BIN)/planmejora extraer muestras
+	$(BIN)/planmejora ingerir muestras --db $(DEMO_DB) || [ $$? -eq 1 ]
+	$(BIN)/planmejora calidad --db $(DEMO_DB) --salida calidad_demo.html
+	@echo "Base de datos: $(DEMO_DB) · reporte de calidad: calidad_demo.html"
 
 test: $(VENV)/.instalado
 	$(BIN)/ruff check .
