@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from defusedxml import DefusedXmlException
 
 from extractor.ensamblar import ensamblar
 from extractor.errores import ArchivoIlegible
@@ -46,7 +49,12 @@ class Limites:
     max_proporcion: float = 200.0
     """Uncompressed / compressed size of a .docx/.xlsx: real ones stay well under 50."""
     max_miembros: int = 10_000
-    max_paginas: int = 500
+    max_paginas: int = 200
+    """Pages a PDF may have: counted before any page is read (a plan takes a few pages, rarely tens)."""
+    max_segundos: float | None = 60.0
+    """Time to read and normalize one file; past it the process reading it is killed (`extractor.aislamiento`)."""
+    max_memoria: int | None = 2048 * MB
+    """Address space of the process reading one file: an allocation past it fails, the machine is not exhausted."""
 
 
 def tipo_por_extension(ruta: Path) -> TipoArchivo | None:
@@ -151,6 +159,44 @@ def _leer_hojas(ruta: Path, tipo: TipoArchivo, limites: Limites) -> list[HojaLei
     return leer_xlsx(ruta)
 
 
+def _causas(error: BaseException) -> Iterator[BaseException]:
+    vistas: set[int] = set()
+    causa: BaseException | None = error
+    while causa is not None and id(causa) not in vistas:
+        vistas.add(id(causa))
+        yield causa
+        causa = causa.__cause__ or causa.__context__
+
+
+def _por_seguridad(error: ArchivoIlegible, limites: Limites) -> str | None:
+    """What a reader reported as damage but was a safety refusal or a limit, whatever it was wrapped in."""
+    for causa in _causas(error):
+        if isinstance(causa, MemoryError):
+            return mensaje_memoria(limites)
+        if isinstance(causa, DefusedXmlException):
+            return (
+                "El archivo contiene declaraciones XML no permitidas (DTD o entidades, que sirven para agotar "
+                "la memoria o leer archivos del equipo) y no se abrió por seguridad."
+            )
+    return None
+
+
+def mensaje_tiempo(limites: Limites) -> str:
+    return (
+        f"La lectura del archivo pasó del límite de {limites.max_segundos:g} segundos y se detuvo. "
+        "Revise que el archivo abra bien; si es un plan muy largo, aumente el límite con --limite-segundos."
+    )
+
+
+def mensaje_memoria(limites: Limites) -> str:
+    """A reader ran out of memory (often under `max_memoria`): said as such, even when the reader wrapped it."""
+    tope = f" de {limites.max_memoria / MB:.0f} MB" if limites.max_memoria else ""
+    return (
+        f"Leer el archivo necesitaba más memoria que el límite{tope} y se detuvo: "
+        "puede estar dañado o armado para agotar la memoria (por ejemplo, datos comprimidos que se inflan sin fin)."
+    )
+
+
 def sha256_de(ruta: Path) -> str:
     with ruta.open("rb") as archivo:
         return hashlib.file_digest(archivo, "sha256").hexdigest()
@@ -184,13 +230,16 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
         hojas = _leer_hojas(ruta, tipo, limites)
         documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
     except ArchivoIlegible as error:
-        documento.error = error.mensaje
+        documento.error = _por_seguridad(error, limites) or error.mensaje
         return documento
     except PermissionError:
         documento.error = "No hay permiso para leer el archivo."
         return documento
     except OSError as error:
         documento.error = f"No se pudo leer el archivo del disco: {error.strerror or error}."
+        return documento
+    except MemoryError:
+        documento.error = mensaje_memoria(limites)
         return documento
     except Exception as error:  # a reader bug must not stop the batch; it is logged with its traceback
         log.exception("Error inesperado leyendo %s", archivo)

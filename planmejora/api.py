@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
-from extractor.lector import EXTENSIONES, Limites, leer
+from extractor.aislamiento import Aislados, Caida
+from extractor.lector import EXTENSIONES, Limites, leer, sha256_de, tipo_por_extension
 from normalizacion import normalizar_documento
 from normalizacion.modelo import Plan
 
@@ -57,3 +60,22 @@ def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iter
     """The plans of every file under `rutas`, in order."""
     for ruta in archivos_en(rutas):
         yield from extraer_archivo(ruta, limites)
+
+
+def extraer_aislados(rutas: Sequence[Path], limites: Limites | None = None) -> Iterator[list[Plan]]:
+    """The plans of each file, in order, each file read in a process killed past the time or memory of `limites`.
+
+    What `extraer_archivo` gives, except that a file that hangs a reader or exhausts its memory
+    gives one plan with `error` instead of stopping the caller.
+    """
+    limites = limites or Limites()
+    for ruta, resultado in Aislados(1, limites).procesar(partial(extraer_archivo, limites=limites), rutas, Path):
+        yield _plan_caido(ruta, resultado) if isinstance(resultado, Caida) else resultado
+
+
+def _plan_caido(ruta: Path, caida: Caida) -> list[Plan]:
+    try:
+        sha256 = sha256_de(ruta)
+    except OSError:
+        sha256 = hashlib.sha256(b"").hexdigest()
+    return [Plan(archivo=str(ruta), sha256=sha256, tipo=tipo_por_extension(ruta) or "pdf", error=caida.mensaje)]

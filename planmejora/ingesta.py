@@ -33,12 +33,14 @@ def ingerir(
 
     `url_db` defaults to the environment variable PLANMEJORA_DB, else `sqlite:///planmejora.db`.
     `reintentar` reads again the files that failed before with the same bytes. `progreso` is
-    called once per file. Raises `BaseInaccesible` when the database cannot be used.
+    called once per file. Each file is read in a process that is killed past the time or memory of
+    `limites` (by default `Limites()`). Raises `BaseInaccesible` when the database cannot be used.
     """
     pedido = [str(ruta) for ruta in rutas]
+    limites = limites or Limites()
     motor = abrir_base(url_elegida(url_db))
     try:
-        extraer = extraer_archivo if limites is None else partial(extraer_archivo, limites=limites)
-        return cargar(archivos_en(pedido), motor, extraer, workers, reintentar, progreso, pedido)
+        extraer = partial(extraer_archivo, limites=limites)
+        return cargar(archivos_en(pedido), motor, extraer, workers, reintentar, progreso, pedido, limites)
     finally:
         motor.dispose()

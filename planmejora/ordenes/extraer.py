@@ -13,7 +13,16 @@ from rich.progress import Progress
 from rich.table import Table
 
 from normalizacion.modelo import Plan
-from planmejora.api import archivos_en, extraer_archivo
+from planmejora.api import archivos_en, extraer_aislados
+from planmejora.ordenes.limites import (
+    LIMITE_MEMORIA,
+    LIMITE_SEGUNDOS,
+    MAX_PAGINAS,
+    LimiteMemoria,
+    LimiteSegundos,
+    MaxPaginas,
+    limites_de,
+)
 
 
 def extraer(
@@ -28,6 +37,9 @@ def extraer(
         bool,
         typer.Option("--json", help="Imprime un arreglo JSON, un objeto por plan, en el orden de los archivos."),
     ] = False,
+    max_paginas: MaxPaginas = MAX_PAGINAS,
+    limite_segundos: LimiteSegundos = LIMITE_SEGUNDOS,
+    limite_memoria: LimiteMemoria = LIMITE_MEMORIA,
 ) -> None:
     """Lee copias del formato GEM-FM014 y muestra su encabezado, hallazgos, firmas y problemas.
 
@@ -45,8 +57,8 @@ def extraer(
     consola_error = Console(stderr=True)
     with Progress(console=consola_error, transient=True, disable=not consola_error.is_terminal) as progreso:
         tarea = progreso.add_task("Leyendo archivos", total=len(rutas))
-        for ruta in rutas:
-            planes.extend(extraer_archivo(ruta))
+        for del_archivo in extraer_aislados(rutas, limites_de(max_paginas, limite_segundos, limite_memoria)):
+            planes.extend(del_archivo)
             progreso.advance(tarea)
     if como_json:
         json.dump([p.a_json() for p in planes], sys.stdout, ensure_ascii=False, indent=2)

@@ -23,8 +23,18 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB, BaseInaccesible, url_elegida
+from extractor.lector import Limites
 from planmejora import ingesta
 from planmejora.ingesta import Avance, Progreso, Resumen
+from planmejora.ordenes.limites import (
+    LIMITE_MEMORIA,
+    LIMITE_SEGUNDOS,
+    MAX_PAGINAS,
+    LimiteMemoria,
+    LimiteSegundos,
+    MaxPaginas,
+    limites_de,
+)
 
 _MARCAS = {"cargado": "cargado", "error": "ERROR  ", "omitido": "omitido"}
 
@@ -60,6 +70,9 @@ def ingerir(
     como_json: Annotated[
         bool, typer.Option("--json", help="Imprime el resumen final en JSON, para otros programas.")
     ] = False,
+    max_paginas: MaxPaginas = MAX_PAGINAS,
+    limite_segundos: LimiteSegundos = LIMITE_SEGUNDOS,
+    limite_memoria: LimiteMemoria = LIMITE_MEMORIA,
 ) -> None:
     """Carga en la base de datos cada copia del formato GEM-FM014 bajo las rutas dadas.
 
@@ -87,11 +100,12 @@ def ingerir(
         consola.print(f"[bold red]No existe:[/] {', '.join(faltan)}")
         raise typer.Exit(2)
     url = url_elegida(db)
+    limites = limites_de(max_paginas, limite_segundos, limite_memoria)
     try:
         if consola.is_terminal and not como_json:
-            resumen = _con_barra(rutas, url, workers, reintentar, consola)
+            resumen = _con_barra(rutas, url, workers, reintentar, consola, limites)
         else:
-            resumen = ingesta.ingerir(rutas, url, workers, reintentar, _renglon(consola))
+            resumen = ingesta.ingerir(rutas, url, workers, reintentar, _renglon(consola), limites)
     except BaseInaccesible as error:
         consola.print(f"[bold red]{error.mensaje}[/]")
         raise typer.Exit(2) from error
@@ -110,7 +124,9 @@ def ingerir(
         raise typer.Exit(1)
 
 
-def _con_barra(rutas: list[Path], url: str, workers: int, reintentar: bool, consola: Console) -> Resumen:
+def _con_barra(
+    rutas: list[Path], url: str, workers: int, reintentar: bool, consola: Console, limites: Limites
+) -> Resumen:
     with Progress(
         TextColumn("Cargando"),
         BarColumn(),
@@ -127,7 +143,7 @@ def _con_barra(rutas: list[Path], url: str, workers: int, reintentar: bool, cons
         def avanzar(avance: Avance) -> None:
             barra.update(tarea, total=avance.total, completed=avance.hechos)
 
-        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar)
+        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar, limites)
 
 
 def _renglon(consola: Console) -> Progreso:
