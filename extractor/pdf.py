@@ -21,6 +21,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
@@ -51,8 +52,14 @@ def _clave_de_pagina(fila: FilaLeida) -> tuple[str, ...]:
     return tuple(_PAGINA.sub("#", t) for t in textos)
 
 
-def _ilegible(error: Exception) -> ArchivoIlegible:
+def _causa(error: Exception) -> BaseException:
+    """What pdfminer really tripped on: pdfplumber wraps it."""
     causa = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    return causa if isinstance(causa, BaseException) else error
+
+
+def _ilegible(error: Exception) -> ArchivoIlegible:
+    causa = _causa(error)
     if isinstance(causa, PDFPasswordIncorrect):
         return ArchivoIlegible(
             "El PDF está protegido con contraseña. Ábralo con la contraseña, guárdelo sin ella "
@@ -71,36 +78,47 @@ def _ilegible(error: Exception) -> ArchivoIlegible:
 
 @contextmanager
 def _abierto(ruta: Path) -> Iterator[Any]:
-    """The open PDF; whatever pdfminer trips on while reading it becomes a Spanish message."""
+    """The open PDF; whatever pdfminer trips on while reading it becomes a Spanish message.
+
+    The file is closed, not the PDF: pdfplumber's `close` first builds every page it has not built,
+    thousands of them for a file refused for its length. Each page read is closed on its own.
+    """
     try:
         pdf = pdfplumber.open(ruta)
     except (PdfminerException, PDFException, PSException) as error:
-        raise _ilegible(error) from error
-    with pdf:
-        try:
-            yield pdf
-        except (PdfminerException, PDFException, PSException) as error:
-            raise _ilegible(error) from error
+        raise _ilegible(error) from _causa(error)
+    try:
+        yield pdf
+    except (PdfminerException, PDFException, PSException) as error:
+        raise _ilegible(error) from _causa(error)
+    finally:
+        pdf.stream.close()
 
 
 def _paginas(pdf: Any, max_paginas: int) -> list[Any]:
-    """The pages, refused before reading any when there are more than `max_paginas`."""
+    """The pages, refused before reading any when there are more than `max_paginas`.
+
+    The page tree says how many pages it holds; it may lie, so they are also counted, up to the limit.
+    """
     arbol = resolve1(pdf.doc.catalog.get("Pages"))
     declaradas = resolve1(arbol.get("Count")) if isinstance(arbol, dict) else None
     if isinstance(declaradas, int) and declaradas > max_paginas:
-        raise _demasiadas(declaradas, max_paginas)
+        raise _demasiadas(f"{declaradas} páginas", max_paginas)
     try:
+        contadas = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), max_paginas + 1))
+        if contadas > max_paginas:
+            raise _demasiadas(f"más de {max_paginas} páginas", max_paginas)
         paginas: list[Any] = pdf.pages
-    except Exception as error:  # pdfplumber builds each page from the page tree without guarding it
-        raise _ilegible(error) from error
-    if len(paginas) > max_paginas:
-        raise _demasiadas(len(paginas), max_paginas)
+    except ArchivoIlegible:
+        raise
+    except Exception as error:  # the page tree is read without pdfplumber's guard
+        raise _ilegible(error) from _causa(error)
     return paginas
 
 
-def _demasiadas(cuantas: int, max_paginas: int) -> ArchivoIlegible:
+def _demasiadas(cuantas: str, max_paginas: int) -> ArchivoIlegible:
     return ArchivoIlegible(
-        f"El PDF tiene {cuantas} páginas y el límite es {max_paginas}: no se leyó. "
+        f"El PDF tiene {cuantas} y el límite es {max_paginas}: no se leyó. "
         "Un plan de mejoramiento ocupa pocas páginas; revise que sea el archivo correcto o divídalo."
     )
 
@@ -114,13 +132,7 @@ def _con_texto(contenido: Dibujo | None) -> bool:
     return contenido is not None and any(not c["text"].isspace() for c in contenido.caracteres)
 
 
-def _leer_pagina(pagina: Any, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf] | None:
-    """The rows of one page, or None when it shows no text at all."""
-    contenido: Dibujo | None = dibujo(pagina)
-    if not _con_texto(contenido):
-        contenido = _dibujo_sin_texto(pagina, numero)
-    if contenido is None or not _con_texto(contenido):
-        return None
+def _filas(contenido: Dibujo, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf]:
     bordes = contenido.bordes
     verticales = Reglas(Regla(b["x0"], b["top"], b["bottom"]) for b in bordes if b["orientation"] == "v")
     horizontales = Reglas(Regla(b["top"], b["x0"], b["x1"]) for b in bordes if b["orientation"] == "h")
@@ -137,6 +149,7 @@ class _Documento:
     vistas: dict[tuple[str, ...], list[float]] = field(default_factory=dict)
     tablas: itertools.count[int] = field(default_factory=itertools.count)
     con_texto: int = 0
+    con_imagenes: int = 0
 
     def agregar(self, filas: list[FilaPdf]) -> None:
         self.con_texto += 1
@@ -150,6 +163,24 @@ class _Documento:
         for clave, tops in nuevas.items():
             self.vistas.setdefault(clave, []).extend(tops)
 
+    def sin_texto(self) -> ArchivoIlegible:
+        if self.con_imagenes:
+            return ArchivoIlegible(
+                "El PDF no tiene texto seleccionable: parece escaneado (solo imágenes) "
+                "y el reconocimiento de texto (OCR) no leyó texto en ellas."
+            )
+        return ArchivoIlegible("El PDF no tiene texto ni imágenes: sus páginas están en blanco.")
+
+
+def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
+    """One page's rows into the document; a page without text layer goes through `_dibujo_sin_texto`."""
+    contenido: Dibujo | None = dibujo(pagina)
+    if contenido is not None and not _con_texto(contenido):
+        documento.con_imagenes += contenido.imagenes > 0
+        contenido = _dibujo_sin_texto(pagina, numero)
+    if contenido is not None and _con_texto(contenido):
+        documento.agregar(_filas(contenido, numero, documento.tablas))
+
 
 def leer_pdf(ruta: Path, max_paginas: int) -> list[HojaLeida]:
     """The rows of a PDF as one `HojaLeida`; raises `ArchivoIlegible` when it cannot be read."""
@@ -157,14 +188,9 @@ def leer_pdf(ruta: Path, max_paginas: int) -> list[HojaLeida]:
     with _abierto(ruta) as pdf:
         for numero, pagina in enumerate(_paginas(pdf, max_paginas), start=1):
             try:
-                filas = _leer_pagina(pagina, numero, documento.tablas)
+                _leer_pagina(pagina, numero, documento)
             finally:
                 pagina.close()
-            if filas is not None:
-                documento.agregar(filas)
     if not documento.con_texto:
-        raise ArchivoIlegible(
-            "El PDF no tiene texto seleccionable: parece escaneado (solo imágenes). "
-            "Hace falta reconocimiento de texto (OCR) para leerlo."
-        )
+        raise documento.sin_texto()
     return [HojaLeida(documento.filas)]

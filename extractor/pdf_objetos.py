@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTRect
+from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTRect
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 Caracter = dict[str, Any]
@@ -40,6 +40,8 @@ class Dibujo:
 
     caracteres: list[Caracter]
     bordes: list[Borde]
+    imagenes: int = 0
+    """How many pictures the page shows: a page with pictures and no text is a scan, without either a blank."""
 
 
 def _objetos(contenedor: Iterable[LTComponent]) -> Iterator[LTComponent]:
@@ -71,6 +73,7 @@ def dibujo(pagina: Any) -> Dibujo:
     izquierda, arriba, derecha, abajo = (float(v) for v in pagina.bbox)
     caracteres: list[Caracter] = []
     bordes: list[Borde] = []
+    imagenes = 0
     for objeto in _objetos(pagina.layout):
         if isinstance(objeto, LTChar):
             x0, x1 = objeto.x0 + base_x, objeto.x1 + base_x
@@ -92,12 +95,14 @@ def dibujo(pagina: Any) -> Dibujo:
             top, bottom = alto - objeto.y1 + base_y, alto - objeto.y0 + base_y
             bordes += [_borde(x0, top, x1, top), _borde(x0, bottom, x1, bottom)]
             bordes += [_borde(x0, top, x0, bottom), _borde(x1, top, x1, bottom)]
+        elif isinstance(objeto, LTImage):
+            imagenes += 1
         elif isinstance(objeto, LTCurve):
             puntos = [(x + base_x, alto - y + base_y) for x, y in objeto.pts]
             for (xa, ya), (xb, yb) in itertools.pairwise(puntos):
                 if xa == xb or ya == yb:
                     bordes.append(_borde(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
-    return Dibujo(caracteres, bordes)
+    return Dibujo(caracteres, bordes, imagenes)
 
 
 def _tapas(lineas: list[Borde], ajustes: AjustesTablas) -> list[Borde]:

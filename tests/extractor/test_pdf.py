@@ -261,6 +261,14 @@ def test_mas_paginas_que_el_limite_se_rechaza_sin_leerlas(monkeypatch: pytest.Mo
     assert "tiene 3 páginas y el límite es 2" in error.value.mensaje
 
 
+def test_arbol_de_paginas_que_miente_sobre_cuantas_tiene(tmp_path: Path) -> None:
+    datos = (DATOS / "paginas_con_titulo.pdf").read_bytes()
+    mentiroso = tmp_path / "plan.pdf"
+    mentiroso.write_bytes(datos.replace(b"/Count 3", b"/Count 1", 1))
+    with pytest.raises(ArchivoIlegible, match="tiene más de 2 páginas y el límite es 2"):
+        leer_pdf(mentiroso, max_paginas=2)
+
+
 def test_pdf_protegido_con_contrasena() -> None:
     with pytest.raises(ArchivoIlegible, match="protegido con contraseña"):
         leer_pdf(DATOS / "cifrado.pdf", max_paginas=50)
@@ -275,10 +283,16 @@ def test_pdf_truncado_se_dice_danado(tmp_path: Path, fraccion: float) -> None:
         leer_pdf(truncado, max_paginas=50)
 
 
-def test_pdf_sin_capa_de_texto_pide_ocr() -> None:
+def test_pdf_escaneado_que_el_ocr_no_lee_se_dice_escaneado(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extractor.pdf, "_dibujo_sin_texto", lambda pagina, numero: None)
     with pytest.raises(ArchivoIlegible) as error:
         leer_pdf(DATOS / "sin_texto.pdf", max_paginas=50)
     assert "escaneado" in error.value.mensaje and "OCR" in error.value.mensaje
+
+
+def test_pdf_sin_texto_ni_imagenes_esta_en_blanco() -> None:
+    with pytest.raises(ArchivoIlegible, match="en blanco"):
+        leer_pdf(DATOS / "en_blanco.pdf", max_paginas=50)
 
 
 def test_una_pagina_sin_texto_se_lee_con_lo_que_vea_el_ocr(monkeypatch: pytest.MonkeyPatch) -> None:

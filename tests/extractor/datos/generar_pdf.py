@@ -353,7 +353,13 @@ def navegador() -> bytes:
 
 
 def sin_texto() -> bytes:
-    """What a scanner gives once the image is gone: drawing, no text layer."""
+    """What a scanner gives: a picture of the page (here a tiny grey one) and no text layer."""
+    imagen = b"q 360 160 0 0 20 20 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q\n"
+    return _pdf_crudo(b"0.5 w 20 20 360 160 re S\n" + imagen)
+
+
+def en_blanco() -> bytes:
+    """A page with a frame and nothing else: no text, no picture."""
     return _pdf_crudo(b"0.5 w 20 20 360 160 re S\n")
 
 
@@ -385,6 +391,7 @@ def main() -> None:
         _exportar(carpeta / "desborde_calc.xlsx", carpeta, "desborde_calc.pdf")
     (DATOS / "desborde_intercalado.pdf").write_bytes(desborde_intercalado())
     (DATOS / "sin_texto.pdf").write_bytes(sin_texto())
+    (DATOS / "en_blanco.pdf").write_bytes(en_blanco())
     (DATOS / "girada.pdf").write_bytes(girada())
     (DATOS / "por_renglones.pdf").write_bytes(por_renglones())
     (DATOS / "navegador.pdf").write_bytes(navegador())
