@@ -32,14 +32,15 @@ class AjustesTexto:
     """The same when the page draws no space glyph at all (words placed one by one)."""
     salto_con_espacio: float = 4.0
     """Even after a space, a gap wider than this is layout, not a word space: justified text in a narrow
-    cell stretches a space to two or three times its width."""
+    cell stretches a space far past its width."""
     espacios_de_relleno: int = 3
     """This many spaces in a row is someone spacing things apart by hand (signatures side by side)."""
     retroceso: float = 0.15
     """A glyph that starts this far back over the previous one is other text drawn on top (clipped overflow)."""
     paso_minimo: float = 0.85
+    """Lines closer than this (fraction of the line height) overlap: rows of a sheet too short for their text."""
     paso_maximo: float = 1.75
-    """Line pitch of a block, as fractions of the line height: single to one-and-a-half spacing."""
+    """Lines farther apart are not one paragraph: single to one-and-a-half spacing is."""
 
 
 @dataclass(frozen=True, slots=True)
