@@ -33,6 +33,10 @@ _PAGINA_AL_FINAL = re.compile(r"\s+" + _NUMERO_DE_PAGINA, re.IGNORECASE)
 _ENTRE_TITULO_Y_NOMBRE = re.compile(r"\s+[-–—|/]\s+")
 _CALIFICATIVO = re.compile(r"[ \xa0]+[^\W\d_][^\W\d]*(?:[ \xa0]+[^\W\d_][^\W\d]*){0,3}[ \xa0]*(?=[:：])")
 """`Responsable del seguimiento:`: words between a label and its colon qualify the label, they are no value."""
+_ROTULO_DESCONOCIDO = re.compile(r"[^:：\n]{1,40}[:：]")
+"""`Auditor: …`: a line led by a label of its own is never the entity's name."""
+AJENO = "ajeno"
+"""The field of labels that are not the form's (`Dependencia`, `Vigencia`): read so their value is nobody's."""
 _UNA_LINEA = frozenset({"codigo", "version"})
 """Fields whose value never wraps: what follows on the next line of the cell is something else."""
 
@@ -444,7 +448,7 @@ class LectorEncabezado:
 
     def resultado(self) -> dict[str, Celda]:
         self._valores_bajo_rotulos(FilaLeida([]), [])
-        valores = {campo: celda for campo, (_, celda) in self.valores.items()}
+        valores = {campo: celda for campo, (_, celda) in self.valores.items() if campo != AJENO}
         if not (valores.get("entidad") and valores["entidad"].texto):
             libre = self._entidad_libre()
             if libre is not None:
@@ -453,7 +457,7 @@ class LectorEncabezado:
 
     def cuantos_rotulos(self) -> int:
         pendientes = self.pendientes.rotulos.values() if self.pendientes else ()
-        return len(set(self.valores) | {rotulo.campo for rotulo, _ in pendientes})
+        return len((set(self.valores) | {rotulo.campo for rotulo, _ in pendientes}) - {AJENO})
 
 
 def _sin_titulo(linea: str) -> list[str]:
@@ -475,6 +479,7 @@ def _clase_de_entidad(linea: str) -> int | None:
         or es_numero_de_pagina(linea)
         or _empieza_con(k, membrete)
         or _coincidir(linea) is not None
+        or _ROTULO_DESCONOCIDO.match(linea)
     ):
         return None
     if _empieza_con(k, fuertes) or _empieza_con(k.removeprefix("e s e ").strip(), fuertes):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.encabezado import LectorEncabezado, buscar_rotulo, es_titulo_del_formato
+from extractor.encabezado import AJENO, LectorEncabezado, buscar_rotulo, es_titulo_del_formato
 from extractor.modelo import Celda, FilaLeida
 
 Texto = str | Celda | None
@@ -258,8 +258,9 @@ def test_variantes_de_los_rotulos(texto: str, campo: str) -> None:
         "Responsabilidad social",
     ],
 )
-def test_lo_que_empieza_como_un_rotulo_generico_no_lo_es(texto: str) -> None:
-    assert buscar_rotulo(texto) is None
+def test_lo_que_empieza_como_un_rotulo_generico_no_es_un_campo_del_formato(texto: str) -> None:
+    hallado = buscar_rotulo(texto)
+    assert hallado is None or hallado[0] == AJENO
 
 
 def test_un_rotulo_sin_valor_nunca_toma_la_linea_de_abajo() -> None:
@@ -333,6 +334,17 @@ def test_una_entidad_sin_palabra_conocida_en_mayusculas_pero_no_una_frase() -> N
     assert leer(linea("CORPOAMAZONÍA"), linea("FORMATO PLAN DE MEJORAMIENTO")) == {"entidad": "CORPOAMAZONÍA"}
     introduccion = linea("Se suscribe el presente plan con ocasión de la auditoría interna de 2022.")
     assert leer(introduccion, linea("Código: GEM-FM014")) == {"codigo": "GEM-FM014"}
+
+
+def test_un_rotulo_ajeno_al_formato_no_da_su_valor_a_nadie() -> None:
+    filas = [
+        linea("FORMATO PLAN DE MEJORAMIENTO"),
+        fila("DEPENDENCIA", "Secretaría de Hacienda"),
+        fila("VIGENCIA", "2022"),
+        linea("Auditor: JUAN PÉREZ"),
+        fila("PROCESO AUDITADO", "Gestión Financiera"),
+    ]
+    assert leer(*filas) == {"proceso_auditado": "Gestión Financiera"}
 
 
 def test_el_rotulo_entidad_gana_sobre_las_lineas_sueltas() -> None:
