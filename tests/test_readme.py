@@ -1,0 +1,63 @@
+"""The README is what a clerk follows: every command it shows must exist, with the options it shows."""
+
+import os
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+RAIZ = Path(__file__).resolve().parents[1]
+PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
+_BLOQUE = re.compile(r"```(\w*)\n(.*?)```", re.DOTALL)
+_OPCION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
+
+
+def _bloques(lenguaje: str) -> list[str]:
+    texto = (RAIZ / "README.md").read_text(encoding="utf-8")
+    return [cuerpo for leng, cuerpo in _BLOQUE.findall(texto) if leng == lenguaje]
+
+
+def _ordenes_del_readme() -> list[tuple[str, str]]:
+    """(verb, command line) for every `planmejora VERB ...` line in a bash block."""
+    ordenes = []
+    for bloque in _bloques("bash"):
+        for linea in bloque.splitlines():
+            codigo = linea.split("#", 1)[0].strip()
+            coincidencia = re.search(r"(?:^|[\s/])planmejora\s+([a-z]+)\b(.*)", codigo)
+            if coincidencia:
+                ordenes.append((coincidencia.group(1), codigo))
+    return ordenes
+
+
+@cache
+def _ayuda(verbo: str) -> str:
+    entorno = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    salida = subprocess.run(
+        [PLANMEJORA, verbo, "--help"], capture_output=True, text=True, timeout=60, env=entorno, check=False
+    )
+    assert salida.returncode == 0, f"`planmejora {verbo} --help` falló: {salida.stderr}"
+    return salida.stdout
+
+
+def test_el_readme_muestra_las_cuatro_ordenes() -> None:
+    assert {v for v, _ in _ordenes_del_readme()} >= {"extraer", "ingerir", "vigilar", "calidad"}
+
+
+@pytest.mark.parametrize(("verbo", "linea"), _ordenes_del_readme(), ids=lambda x: x)
+def test_cada_orden_del_readme_existe_con_sus_opciones(verbo: str, linea: str) -> None:
+    ayuda = _ayuda(verbo)
+    for opcion in _OPCION.findall(linea):
+        if opcion == "--help":
+            continue
+        assert opcion in ayuda, f"El README usa `{opcion}` en «{linea}», pero `planmejora {verbo}` no la tiene"
+
+
+def test_el_ejemplo_de_python_del_readme_corre(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(RAIZ)
+    ejemplos = [b for b in _bloques("python") if "planmejora.api" in b]
+    assert ejemplos, "El README no trae el ejemplo de uso desde Python"
+    for ejemplo in ejemplos:
+        exec(compile(ejemplo, "README.md", "exec"), {})
