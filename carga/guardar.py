@@ -28,6 +28,7 @@ from carga.modelos import (
     ProblemaRegistrado,
     VersionPlan,
 )
+from extractor.lector import texto_de_ruta
 from extractor.modelo import Origen
 from normalizacion.modelo import Fecha, Hallazgo, Plan, Problema
 
@@ -87,7 +88,7 @@ def registrar_visto(conexion: Connection, archivo: ArchivoEnDisco, sha256: str, 
         conexion,
         _vistos,
         {
-            "ruta": str(archivo.ruta),
+            "ruta": texto_de_ruta(archivo.ruta),
             "tamano": archivo.tamano,
             "mtime_ns": archivo.mtime_ns,
             "sha256": sha256,
@@ -121,7 +122,7 @@ def guardar_documento(
         _documentos,
         {
             "archivo": archivo.archivo,
-            "ruta": str(archivo.ruta),
+            "ruta": texto_de_ruta(archivo.ruta),
             "sha256": primero.sha256,
             "tipo": primero.tipo,
             "estado": "error" if error else "ok",

@@ -24,7 +24,7 @@ from carga.conexion import para_leer
 from carga.guardar import ArchivoEnDisco, Desenlace, Guardado, ahora, guardar_documento, registrar_visto
 from carga.modelos import ArchivoVisto, Corrida, Documento
 from carga.trabajadores import Extractor, FalloLectura, trabajadores
-from extractor.lector import Limites, sha256_de, tipo_por_extension
+from extractor.lector import Limites, sha256_de, texto_de_ruta, tipo_por_extension
 from normalizacion.modelo import Plan
 
 Resultado = Literal["cargado", "error", "omitido"]
@@ -149,7 +149,7 @@ def _abrir_corrida(motor: Engine, pedido: Sequence[str], cantidad_trabajadores: 
                     iniciada_en=ahora(),
                     equipo=socket.gethostname(),
                     pid=os.getpid(),
-                    rutas="\n".join(pedido),
+                    rutas="\n".join(map(texto_de_ruta, pedido)),
                     trabajadores=cantidad_trabajadores,
                 )
                 .returning(_corridas.c.id)
@@ -189,13 +189,13 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
     for ruta in rutas:
         try:
             estado = ruta.stat()
-            en_disco.append(ArchivoEnDisco(str(ruta), ruta.resolve(), estado.st_size, estado.st_mtime_ns))
+            en_disco.append(ArchivoEnDisco(texto_de_ruta(ruta), ruta.resolve(), estado.st_size, estado.st_mtime_ns))
         except OSError as error:
-            lote.avanzar(str(ruta), "error", _motivo_de_disco(error))
+            lote.avanzar(texto_de_ruta(ruta), "error", _motivo_de_disco(error))
     vistos = _vistos(lote.motor, en_disco)
     guardados = _guardados(lote.motor, set(vistos.values()))
     for archivo in en_disco:
-        sha256 = vistos.get((str(archivo.ruta), archivo.tamano, archivo.mtime_ns))
+        sha256 = vistos.get((texto_de_ruta(archivo.ruta), archivo.tamano, archivo.mtime_ns))
         if sha256 is None:
             try:
                 sha256 = sha256_de(archivo.ruta)
@@ -231,7 +231,7 @@ def _vistos(motor: Engine, archivos: list[ArchivoEnDisco]) -> dict[tuple[str, in
         filas = conexion.execute(
             select(
                 _vistos_tabla.c.ruta, _vistos_tabla.c.tamano, _vistos_tabla.c.mtime_ns, _vistos_tabla.c.sha256
-            ).where(_vistos_tabla.c.ruta.in_({str(a.ruta) for a in archivos}))
+            ).where(_vistos_tabla.c.ruta.in_({texto_de_ruta(a.ruta) for a in archivos}))
         )
         return {(f.ruta, f.tamano, f.mtime_ns): f.sha256 for f in filas}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -195,6 +196,24 @@ def mensaje_memoria(limites: Limites) -> str:
         f"Leer el archivo necesitaba más memoria que el límite{tope} y se detuvo: "
         "puede estar dañado o armado para agotar la memoria (por ejemplo, datos comprimidos que se inflan sin fin)."
     )
+
+
+def texto_de_ruta(ruta: str | Path) -> str:
+    """A path as text any database and terminal accept, even when its name is not UTF-8.
+
+    A name copied from an old Windows share often arrives in Latin-1 (`Planeaci\\xf3n.pdf`):
+    Python keeps such bytes as lone surrogates, which no UTF-8 text may hold. Each part of
+    the path is read as UTF-8, or else as Windows writes it (cp1252), so it reads `Planeación.pdf`.
+    """
+    partes = os.fsencode(ruta).split(b"/")
+    return "/".join(_parte_legible(parte) for parte in partes)
+
+
+def _parte_legible(parte: bytes) -> str:
+    try:
+        return parte.decode("utf-8")
+    except UnicodeDecodeError:
+        return parte.decode("cp1252", errors="replace")
 
 
 def sha256_de(ruta: Path) -> str:

@@ -43,11 +43,16 @@ class Lectura(Generic[T]):
     desconocido: bool = False
 
 
+_NO_ES_TEXTO = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+"""Control characters that are not whitespace, and halves of UTF-16 pairs: no one typed them, and no
+database text, XML cell or UTF-8 file may hold them (Excel stores them as `_x0000_`, a PDF as a bad glyph)."""
+
+
 def texto(crudo: str | None) -> str | None:
     """The contract's text rule: whitespace collapsed, accents and case kept, empty is `None`."""
     if crudo is None:
         return None
-    return " ".join(crudo.split()) or None
+    return " ".join(_NO_ES_TEXTO.sub("", crudo).split()) or None
 
 
 def clave(crudo: str) -> str:

@@ -1,6 +1,7 @@
 """Yes/no, state and months cells as offices fill them in, and what each one means."""
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -22,6 +23,11 @@ from normalizacion.valores import Lectura, clave, leer_estado, leer_plazo, leer_
 )
 def test_texto_colapsa_espacios_y_conserva_tildes_y_mayusculas(crudo: str | None, esperado: str | None) -> None:
     assert texto(crudo) == esperado
+
+
+def test_texto_sin_caracteres_de_control_que_ninguna_base_ni_hoja_de_calculo_acepta() -> None:
+    # Excel stores them as _x0000_ escapes; PostgreSQL refuses NUL in text and UTF-8 refuses half a UTF-16 pair
+    assert texto("Acta\x00 05\x07 de\x1b 2022\ud800\x85fin\x9f") == "Acta 05 de 2022 fin"
 
 
 @pytest.mark.parametrize(
@@ -162,7 +168,9 @@ def test_plazo_en_una_celda_con_fecha_de_excel_es_desconocido() -> None:
 def test_ningun_texto_hace_fallar_a_los_lectores(crudo: str) -> None:
     for lectura in (leer_si_no(crudo), leer_estado(crudo), leer_plazo(crudo)):
         assert lectura.valor is None or not lectura.desconocido
-    assert texto(crudo) is None or texto(crudo) == " ".join(crudo.split())
+    limpio = texto(crudo)
+    assert limpio is None or limpio == " ".join(limpio.split())
+    assert limpio is None or not any(unicodedata.category(c) in ("Cc", "Cs") for c in limpio)
 
 
 @given(st.floats(allow_nan=True, allow_infinity=True) | st.integers())
