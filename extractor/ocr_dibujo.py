@@ -20,8 +20,13 @@ import numpy as np
 from extractor.ocr_imagen import Mascara, Segmento
 from extractor.pdf_objetos import Borde, Caja, Caracter, Dibujo, tablas
 
-ESPACIO_MAXIMO = 0.6
-"""A gap wider than this share of the line's height is layout (a tab, two columns), not a space."""
+CAJA_DE_LINEA = 1.4
+"""A word box spans about 0.8 of the font size (capitals to descenders); a font's line box about 1.1:
+glyphs get the box a PDF would give them, so line pitch compares with it as for drawn text."""
+COLUMNAS_DE_TABLA = 3
+"""Pieces of text side by side on a line that make it the row of a table without lines."""
+HUECO_DE_COLUMNA = 2.0
+"""A gap between words wider than this many of the page's usual spaces is layout (a tab, two columns)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,19 +145,92 @@ def por_celda(
     return dentro, fuera
 
 
-def _glifos(linea: list[Palabra], escala: Escala) -> list[Caracter]:
+def _alto(palabras: Iterable[Palabra]) -> float:
+    """The usual height of a word box (pixels): the size of the print, punctuation aside."""
+    todas = list(palabras)
+    palabras_de_verdad = [p for p in todas if sum(c.isalnum() for c in p.texto) >= 2] or todas
+    return float(statistics.median(p.y1 - p.y0 for p in palabras_de_verdad))
+
+
+def hueco_de_columna(palabras: Sequence[Palabra]) -> float:
+    """The widest gap (pixels) that is still a space between words on this page: a few usual spaces."""
+    huecos = [b.x0 - a.x1 for linea in lineas(palabras) for a, b in itertools.pairwise(linea) if b.x0 > a.x1]
+    espacio = statistics.median(huecos) if huecos else 0.4 * _alto(palabras)
+    return HUECO_DE_COLUMNA * espacio
+
+
+def _tramos(linea: list[Palabra], hueco: float) -> list[list[Palabra]]:
+    """A line cut where words stand far apart: a label and its value, two columns side by side."""
+    tramos = [[linea[0]]]
+    for anterior, palabra in itertools.pairwise(linea):
+        if palabra.x0 - anterior.x1 > hueco:
+            tramos.append([])
+        tramos[-1].append(palabra)
+    return tramos
+
+
+def _centro(tramo: list[Palabra]) -> float:
+    return float(statistics.median(p.centro[1] for p in tramo))
+
+
+def _sigue(ultimo: list[Palabra], tramo: list[Palabra], alto: float) -> float | None:
+    """How far `tramo` is from being the next line of the block ending in `ultimo` (None: it is not).
+
+    The same test the PDF reader makes on drawn text: just below, and aligned left, right or centred.
+    """
+    paso = _centro(tramo) - _centro(ultimo)
+    if not 0.9 * alto <= paso <= 2.0 * alto:
+        return None
+    a0, a1, b0, b1 = ultimo[0].x0, ultimo[-1].x1, tramo[0].x0, tramo[-1].x1
+    if min(a1, b1) <= max(a0, b0):
+        return None
+    desvio = min(abs(a0 - b0), abs(a1 - b1), abs(a0 + a1 - b0 - b1) / 2)
+    return desvio if desvio <= 0.5 * alto else None
+
+
+def _bloques(palabras: Sequence[Palabra], hueco: float) -> list[list[list[Palabra]]]:
+    """Free text as a PDF producer draws it: line by line, left to right, except that a block (a
+    paragraph, the lines of one cell of a table without lines) is drawn whole where it starts.
+
+    A line goes on a block above it when both are lines of text alone (a paragraph), or when the
+    block starts on a row of at least `COLUMNAS_DE_TABLA` pieces (a table without lines). Two
+    pieces side by side (`FECHA ⇥ 09/07/2021` over `CÓDIGO ⇥ GEM-FM014`) are rows of their own.
+    """
+    if not palabras:
+        return []
+    alto = _alto(palabras)
+    por_linea = [_tramos(linea, hueco) for linea in lineas(palabras)]
+    piezas = {id(t): len(tramos) for tramos in por_linea for t in tramos}
+    bloques: list[list[list[Palabra]]] = []
+    for tramo in sorted((t for tramos in por_linea for t in tramos), key=_centro):
+        candidatos = [
+            (d, b)
+            for b in bloques
+            if (piezas[id(b[0])] >= COLUMNAS_DE_TABLA or piezas[id(b[-1])] == piezas[id(tramo)] == 1)
+            and (d := _sigue(b[-1], tramo, alto)) is not None
+        ]
+        if candidatos:
+            min(candidatos, key=lambda par: par[0])[1].append(tramo)
+        else:
+            bloques.append([tramo])
+    primero = {id(b[0]): b for b in bloques}
+    return [primero[id(t)] for tramos in por_linea for t in tramos if id(t) in primero]
+
+
+def _glifos(linea: list[Palabra], alto: float, hueco: float, escala: Escala) -> list[Caracter]:
     """One line of words as glyphs: each word's letters side by side, a space between near words.
 
-    All glyphs of a line share its height, as a font's line box does, so blocks see even line pitch.
+    All glyphs of a line get one box around the line's middle, as a font's line box does, so lines
+    with and without capitals or descenders keep an even pitch.
     """
-    arriba, abajo = escala.y(min(p.y0 for p in linea)), escala.y(max(p.y1 for p in linea))
+    centro, medio_alto = _centro(linea), CAJA_DE_LINEA * alto / 2
+    arriba, abajo = escala.y(centro - medio_alto), escala.y(centro + medio_alto)
     tamano = abajo - arriba
-    alto_pixeles = statistics.median(p.y1 - p.y0 for p in linea)
     glifos: list[Caracter] = []
     for anterior, palabra in itertools.pairwise([None, *linea]):
-        if anterior is not None and palabra is not None and palabra.x0 - anterior.x1 <= ESPACIO_MAXIMO * alto_pixeles:
-            glifos.append(_glifo(" ", escala.x(anterior.x1), escala.x(palabra.x0), arriba, abajo, tamano, 1.0))
         assert palabra is not None
+        if anterior is not None and palabra.x0 - anterior.x1 <= hueco:
+            glifos.append(_glifo(" ", escala.x(anterior.x1), escala.x(palabra.x0), arriba, abajo, tamano, 1.0))
         letras = list(palabra.texto)
         ancho = (palabra.x1 - palabra.x0) / len(letras)
         for i, letra in enumerate(letras):
@@ -175,12 +253,19 @@ def _glifo(texto: str, x0: float, x1: float, top: float, bottom: float, tamano: 
 
 
 def dibujo(palabras: Sequence[Palabra], bordes_pagina: list[Borde], escala: Escala) -> Dibujo:
-    """The page as a PDF would draw it: each ruled cell's words line by line, then the free text."""
+    """The page as a PDF would draw it: each ruled cell's words line by line, then the free text block by block."""
     dentro, fuera = por_celda(palabras, celdas(bordes_pagina), escala)
+    hueco = hueco_de_columna(palabras) if palabras else 0.0
     caracteres: list[Caracter] = []
-    for grupo in [*dentro, fuera]:
-        for linea in lineas(grupo):
-            caracteres.extend(_glifos(linea, escala))
+    for grupo in dentro:
+        if grupo:
+            alto = _alto(grupo)
+            for linea in lineas(grupo):
+                caracteres.extend(_glifos(linea, alto, hueco, escala))
+    for bloque in _bloques(fuera, hueco):
+        alto = _alto(p for tramo in bloque for p in tramo)
+        for tramo in bloque:
+            caracteres.extend(_glifos(tramo, alto, hueco, escala))
     return Dibujo(caracteres, bordes_pagina)
 
 

@@ -179,6 +179,32 @@ def test_las_palabras_se_dan_celda_por_celda_como_las_dibuja_un_pdf() -> None:
     assert all(c["x0"] < c["x1"] and c["top"] < c["bottom"] for c in contenido.caracteres)
 
 
+def _frase(texto: str, x: int, y: int) -> list[Palabra]:
+    """Words as Tesseract boxes them: 18 pixels a letter, 10 between words, 30 high."""
+    palabras = []
+    for palabra in texto.split():
+        palabras.append(Palabra(palabra, x, y, x + 18 * len(palabra), y + 30, 0.9))
+        x += 18 * len(palabra) + 10
+    return palabras
+
+
+def test_sin_reglas_una_celda_de_varias_lineas_va_entera_y_rotulo_y_valor_van_renglon_por_renglon() -> None:
+    palabras = [
+        *_frase("Proceso Auditado: Gestion Financiera y Contable de la Entidad", 100, 40),
+        *_frase("1", 100, 150),
+        *_frase("Conciliaciones sin", 300, 150),
+        *_frase("Cerrada", 900, 150),
+        *_frase("firmar en marzo", 300, 190),
+        *_frase("FECHA", 100, 300),
+        *_frase("09/07/2021", 300, 300),
+        *_frase("CÓDIGO", 100, 340),
+        *_frase("GEM-FM014", 300, 340),
+    ]
+    contenido = dibujo(palabras, [], Escala(72 / DPI))
+    texto = "".join(c["text"] for c in contenido.caracteres)
+    assert texto.endswith("1Conciliaciones sinfirmar en marzoCerradaFECHA09/07/2021CÓDIGOGEM-FM014")
+
+
 @pytest.mark.parametrize(
     ("leida", "corregida"),
     [
