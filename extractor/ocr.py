@@ -27,6 +27,8 @@ from extractor.pdf_objetos import Dibujo
 IDIOMA = "spa"
 DPI = 300
 """Office scanners give 200 to 300 dpi; at 300 the small print of a table is legible to Tesseract."""
+MAX_PIXELES = 40_000_000
+"""A page larger than about A2 is rendered below 300 dpi, so the memory one page takes stays bounded."""
 SEGUNDOS_POR_PAGINA = 120
 INSTALAR = "apt-get install tesseract-ocr tesseract-ocr-spa"
 CONFIANZA_SEGUNDA_MIRADA = 0.8
@@ -178,6 +180,8 @@ def dibujo_escaneado(pagina: Any, numero: int) -> Dibujo | None:
     if not pagina.images:
         return None
     revisar_tesseract(numero)
-    imagen = pagina.to_image(resolution=DPI).original
-    x0, top, _, _ = (float(v) for v in pagina.bbox)
-    return dibujo_de_imagen(imagen, numero, DPI, (x0, top))
+    x0, top, x1, bottom = (float(v) for v in pagina.bbox)
+    pulgadas_cuadradas = max(1.0, (x1 - x0) * (bottom - top) / 72**2)
+    dpi = min(DPI, (MAX_PIXELES / pulgadas_cuadradas) ** 0.5)
+    imagen = pagina.to_image(resolution=dpi).original
+    return dibujo_de_imagen(imagen, numero, dpi, (x0, top))
