@@ -7,6 +7,7 @@ the best pairs first, so `Fecha inicial` and `Fecha terminación` never swap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -98,11 +99,25 @@ def similitud(texto: str, variante: str) -> float:
     return max(directo, palabras, _abreviado(texto, variante))
 
 
+_ABREVIATURA = re.compile(r"([^\W\d_]{3,})\.")
+
+
+def _palabra_abreviada(texto: str, variante: str) -> float:
+    """90 when `texto` is one word cut short with a dot (`Obs.`) and `variante` one word it begins."""
+    abreviatura = _ABREVIATURA.fullmatch(texto.strip())
+    if abreviatura is None or " " in variante:
+        return 0.0
+    return 90.0 if variante.startswith(clave(abreviatura.group(1))) else 0.0
+
+
 @lru_cache(maxsize=4096)
 def puntajes_columna(texto: str) -> dict[str, float]:
     """Best score of a heading against each field of the table."""
     k = clave(texto)
-    return {nombre: max(similitud(k, v) for v in variantes) for nombre, variantes in _variantes_columnas().items()}
+    return {
+        nombre: max(max(similitud(k, v), _palabra_abreviada(texto, v)) for v in variantes)
+        for nombre, variantes in _variantes_columnas().items()
+    }
 
 
 def mejor_puntaje(texto: str | None) -> float:

@@ -291,6 +291,28 @@ class _Pendientes:
         return j if solape > 0 else None
 
 
+@dataclass(frozen=True, slots=True)
+class _ValorAbajo:
+    """A label whose value cell beside it is empty: a PDF table without row lines may have drawn
+    the value one row lower (`Procedimiento(s):⏎Responsable(s):` | ∅, then ∅ | `Director de TIC`)."""
+
+    tabla: int
+    columna: int
+    """The empty cell right of the label, where the value belongs."""
+    caja: tuple[float, float] | None
+    rotulo: Rotulo
+
+    def es_de(self, fila: FilaLeida, piezas: list[_Pieza]) -> _Pieza | None:
+        """The piece of `fila` that is this label's value: alone, right of an empty label column, with no label."""
+        if fila.tabla != self.tabla or len(piezas) != 1 or piezas[0].tiene_rotulo:
+            return None
+        pieza = piezas[0]
+        if self.caja is not None and pieza.celda.caja is not None:
+            x0, x1 = pieza.celda.caja
+            return pieza if min(x1, self.caja[1]) - max(x0, self.caja[0]) > 0 else None
+        return pieza if pieza.columna == self.columna else None
+
+
 @dataclass(slots=True)
 class LectorEncabezado:
     """Collects header values from the rows above the findings table.
@@ -305,6 +327,7 @@ class LectorEncabezado:
     vistos: set[str] = field(default_factory=set)
     libres: list[tuple[list[str], Celda]] = field(default_factory=list)
     pendientes: _Pendientes | None = None
+    abajo: _ValorAbajo | None = None
 
     @classmethod
     def nuevo(cls) -> LectorEncabezado:
@@ -312,9 +335,14 @@ class LectorEncabezado:
 
     def leer_fila(self, fila: FilaLeida) -> None:
         piezas = _piezas(fila)
+        abajo, self.abajo = self.abajo, None
         if not piezas:
             return
         self.vistos.add("|".join(clave(p.texto) for p in piezas))
+        if abajo is not None and (pieza := abajo.es_de(fila, piezas)) is not None and _puede_ser_valor(pieza.texto):
+            self.valores.pop(abajo.rotulo.campo, None)
+            self._poner(abajo.rotulo, self._valor_de_vecina(pieza, abajo.rotulo.campo))
+            return
         usadas = self._valores_bajo_rotulos(fila, piezas)
         if self._es_fila_de_rotulos(fila, piezas):
             assert fila.tabla is not None
@@ -330,6 +358,21 @@ class LectorEncabezado:
         saltar_libre: set[int] = set()
         for n, pieza in enumerate(piezas):
             self._leer_pieza(pieza, piezas[n + 1] if n + 1 < len(piezas) else None, saltar_libre)
+        self.abajo = self._valor_abajo(fila, piezas)
+
+    def _valor_abajo(self, fila: FilaLeida, piezas: list[_Pieza]) -> _ValorAbajo | None:
+        """A row ending in a label with no value and an empty cell right of it: its value may be one row lower."""
+        if fila.tabla is None or not piezas:
+            return None
+        ultima = piezas[-1]
+        tramo = ultima.tramos[-1]
+        if tramo.rotulo is None or _valor(ultima.texto[tramo.fin_rotulo : tramo.fin], tramo.rotulo.campo)[0]:
+            return None
+        derecha = fila.celdas[ultima.columna + 1 :]
+        if not derecha or any(c.texto and c.texto.strip() for c in derecha) or all(c.fusionada for c in derecha):
+            return None
+        columna = next(i for i, c in enumerate(fila.celdas) if i > ultima.columna and not c.fusionada)
+        return _ValorAbajo(fila.tabla, columna, fila.celdas[columna].caja, tramo.rotulo)
 
     def _leer_pieza(self, pieza: _Pieza, vecina: _Pieza | None, saltar_libre: set[int]) -> None:
         if pieza.tiene_rotulo:

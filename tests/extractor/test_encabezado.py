@@ -188,6 +188,24 @@ DISENOS: dict[str, tuple[list[FilaLeida], dict[str, str | None]]] = {
         [fila("Procedimiento(s):\nResponsable(s): Director de TIC")],
         {"procedimientos": None, "responsables": "Director de TIC"},
     ),
+    "tabla del PDF sin líneas entre filas: el rótulo vacío y el siguiente juntos, su valor una fila abajo": (
+        [
+            fila("Proceso Auditado:", "Gestión de TIC"),
+            fila("Procedimiento(s):\nResponsable(s):", None),
+            fila(None, "Director de TIC"),
+            fila("Fecha de Suscripción:", "15/03/2022"),
+        ],
+        {
+            "proceso_auditado": "Gestión de TIC",
+            "procedimientos": None,
+            "responsables": "Director de TIC",
+            "fecha_suscripcion": "15/03/2022",
+        },
+    ),
+    "rótulo sin valor: el texto de otra columna en la fila siguiente no es su valor": (
+        [fila("RESPONSABLES", None, None), fila(None, None, "Vigencia 2022")],
+        {"responsables": None},
+    ),
     "rótulo combinado sobre varias filas, un valor por fila": (
         [
             fila("PROCEDIMIENTOS", "GTH-PR003 - Vinculación"),

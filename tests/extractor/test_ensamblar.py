@@ -117,6 +117,18 @@ def test_columna_extra_y_columna_faltante_se_reportan() -> None:
     assert "direccion_tecnica" not in plan.filas[0].celdas
 
 
+def test_titulo_abreviado_con_punto_y_evidencia_sin_observaciones() -> None:
+    """`Obs.` es Observaciones; `Evidencia` (el soporte de la acción) no lo es aunque falten las observaciones."""
+    con_obs = ensamblar(HojaLeida([fila([*TITULOS[:13], "Obs."]), fila(hallazgo("1", "Uno"))]))
+    assert con_obs is not None
+    assert con_obs.filas[0].celdas["observaciones"].texto == "Sin observación"
+    assert con_obs.columnas_desconocidas == []
+    con_evidencia = ensamblar(HojaLeida([fila([*TITULOS[:13], "Evidencia"]), fila(hallazgo("1", "Uno"))]))
+    assert con_evidencia is not None
+    assert con_evidencia.columnas_desconocidas == ["Evidencia"]
+    assert con_evidencia.columnas_faltantes == ["observaciones"]
+
+
 def test_titulos_en_dos_niveles_con_grupo_seguimiento() -> None:
     arriba = [*TITULOS[:9], "SEGUIMIENTO", None, None, *TITULOS[12:]]
     fila_arriba = FilaLeida(

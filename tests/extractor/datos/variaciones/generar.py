@@ -1,0 +1,698 @@
+"""Randomized copies of the GEM-FM014 form, laid out in ways the samples in `muestras/` never are.
+
+Run from the repository root: `.venv/bin/python tests/extractor/datos/variaciones/generar.py`.
+Seeded: the same variants and the same truth every run. Each copy `vNN.docx`/`vNN.xlsx` comes with
+`vNN.json`, the values exactly as they were typed into it (the truth the extractor must give back,
+whitespace collapsed); some copies are exported to `vNN.pdf` with LibreOffice (`soffice`), which the
+tests do not need: the generated files are committed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table, _Cell
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+AQUI = Path(__file__).resolve().parent
+SEMILLA = 20261125
+CUANTAS_DOCX = 16
+CUANTAS_XLSX = 14
+A_PDF = ("v00", "v01", "v02", "v04", "v05", "v07", "v09", "v11", "v13", "v16", "v19", "v22", "v25")
+"""Variants also exported to PDF: Word ones of each header layout, and Excel ones."""
+
+COLUMNAS = (
+    "numero",
+    "descripcion",
+    "accion_mejora",
+    "meta_indicador",
+    "plazo_meses",
+    "fecha_inicio",
+    "fecha_terminacion",
+    "dependencia",
+    "cargo_responsable",
+    "cumplimiento",
+    "efectividad",
+    "estado_accion",
+    "direccion_tecnica",
+    "observaciones",
+)
+SEGUIMIENTO = ("cumplimiento", "efectividad", "estado_accion")
+
+TITULOS: dict[str, tuple[str, ...]] = {
+    "numero": ("N° hallazgo", "No.", "Nº", "Num.", "#", "No. Hallazgo", "N°\nHallazgo", "NÚMERO"),
+    "descripcion": (
+        "Descripción del hallazgo",
+        "DESCRIPCION DEL HALLAZGO",
+        "Descripción\ndel hallazgo",
+        "Hallazgo",
+        "Descripción",
+    ),
+    "accion_mejora": ("Acción de mejora", "ACCIONES DE MEJORA", "Acción de\nmejoramiento", "Accion correctiva"),
+    "meta_indicador": (
+        "Meta (Indicador de Cumplimiento)",
+        "Meta / Indicador",
+        "Indicador de\ncumplimiento",
+        "META",
+        "Meta (indicador)",
+    ),
+    "plazo_meses": (
+        "Tiempo de Ejecución Programado (Meses)",
+        "Tiempo ejecución (meses)",
+        "Plazo",
+        "Plazo (meses)",
+        "TIEMPO DE\nEJECUCION",
+        "Tiempo de ejecución\nprogramado\n(meses)",
+    ),
+    "fecha_inicio": ("Fecha inicial de la Acción", "Fecha Ini.", "F. Inicio", "Fecha de inicio", "FECHA\nINICIO"),
+    "fecha_terminacion": (
+        "Fecha terminación de la Acción",
+        "Fech. Terminación",
+        "Fecha Fin",
+        "FECHA DE\nTERMINACION",
+        "Fecha final",
+    ),
+    "dependencia": (
+        "Dependencia donde se realiza la acción",
+        "Dependencia",
+        "DEPENDENCIA\nRESPONSABLE",
+        "Área responsable",
+    ),
+    "cargo_responsable": ("Cargo Responsable", "Responsable", "CARGO DEL\nRESPONSABLE", "Cargo"),
+    "cumplimiento": ("Cumplimiento", "CUMPLIMIENTO", "Cumple"),
+    "efectividad": ("Efectividad", "EFECTIVIDAD", "Efectiva"),
+    "estado_accion": (
+        "Estado de la Acción (Cerrada-C / Abierta-A)",
+        "Estado",
+        "ESTADO (C/A)",
+        "Estado de la acción",
+    ),
+    "direccion_tecnica": ("Dirección Técnica Responsable", "Direccion tecnica", "DIRECCIÓN TÉCNICA\nRESPONSABLE"),
+    "observaciones": ("Observaciones", "Obs.", "OBSERVACIONES", "Observaciones del seguimiento"),
+}
+EXTRAS = ("Avance %", "Evidencia", "% de avance", "Soporte")
+OPCIONALES = ("meta_indicador", "dependencia", "direccion_tecnica", "observaciones", "efectividad", "fecha_inicio")
+"""Columns an office may leave out of its copy."""
+
+ROTULOS: dict[str, tuple[str, ...]] = {
+    "proceso_auditado": ("Proceso Auditado:", "PROCESO AUDITADO", "Proceso auditado", "Proceso/Área auditada:"),
+    "procedimientos": ("Procedimiento(s):", "Procedimientos:", "PROCEDIMIENTOS", "Procedimiento"),
+    "responsables": ("Responsable(s):", "Responsables:", "RESPONSABLES", "Líder del proceso:"),
+    "fecha_suscripcion": (
+        "Fecha de Suscripción:",
+        "FECHA DE SUSCRIPCION",
+        "Fecha suscripción",
+        "Fecha de suscripción:",
+    ),
+}
+ROTULOS_TITULO = {
+    "codigo": ("CÓDIGO:", "Código:", "CODIGO:"),
+    "version": ("VERSIÓN:", "Versión:", "VERSION:"),
+    "fecha_formato": ("FECHA:", "Fecha:", "FECHA:"),
+}
+GENERALES = ("proceso_auditado", "procedimientos", "responsables", "fecha_suscripcion")
+
+ENTIDADES = (
+    "ALCALDÍA MUNICIPAL DE VILLA DEL ROSARIO",
+    "GOBERNACIÓN DEL META",
+    "EMPRESA DE SERVICIOS PÚBLICOS DE LA MESA E.S.P.",
+    "HOSPITAL SAN RAFAEL E.S.E.",
+    "ALCALDIA DE PUERTO NARE",
+    "CONCEJO MUNICIPAL DE SOPÓ",
+)
+PROCESOS = ("Gestión Financiera", "Gestión de TIC", "Gestión Jurídica", "Talento Humano", "Gestión Documental")
+PROCEDIMIENTOS = (
+    "GF-PR003 - Pagos y giros",
+    "GTI-PR001 Copias de seguridad",
+    "GJ-PR010 - Contratación directa",
+    "TH-PR004 - Nómina",
+)
+CARGOS = (
+    "Director de TIC",
+    "Secretario de Hacienda",
+    "Jefe Oficina Jurídica",
+    "Profesional Universitario",
+    "Técnico Administrativo",
+    "Subgerente Financiero",
+)
+DEPENDENCIAS = ("Secretaría de Hacienda", "Oficina de TIC", "Oficina Jurídica", "Talento Humano", "Almacén")
+DIRECCIONES = ("Dirección Financiera", "Dirección de Tecnología", "Dirección Administrativa")
+NOMBRES = (
+    "MARÍA FERNANDA ROJAS PÉREZ",
+    "Ing. JORGE ELIÉCER GÓMEZ DÍAZ",
+    "LUIS CARLOS MENDOZA",
+    "Dra. ANA LUCÍA TORRES",
+    "PEDRO PABLO SUÁREZ VARGAS",
+    "CLAUDIA PATRICIA RUIZ",
+)
+FRASES = (
+    "No se evidencia la conciliación mensual de las cuentas bancarias con los extractos",
+    "Los soportes de los pagos no están archivados según las tablas de retención documental",
+    "Se realizaron pagos sin el registro presupuestal previo exigido por el estatuto",
+    "Las copias de seguridad de la base de datos no se prueban periódicamente",
+    "El inventario de activos de información no está actualizado desde la vigencia anterior",
+    "Los contratos revisados no cuentan con el informe de supervisión mensual",
+    "La matriz de riesgos del proceso no incluye los controles definidos en el manual",
+    "No se publicó en el SECOP la totalidad de los documentos del proceso contractual",
+)
+ACCIONES = (
+    "Realizar la conciliación bancaria cada mes y dejar el acta firmada por el tesorero",
+    "Organizar el archivo de gestión de acuerdo con las TRD aprobadas",
+    "Capacitar a los funcionarios en el procedimiento de ejecución presupuestal",
+    "Programar pruebas trimestrales de restauración de las copias de seguridad",
+    "Actualizar el inventario de activos y publicarlo en la intranet",
+    "Diseñar un formato de informe de supervisión y socializarlo con los supervisores",
+)
+METAS = ("100% de conciliaciones realizadas", "Archivo organizado", "Una capacitación", "4 pruebas al año", "1")
+OBSERVACIONES = (
+    "Se verificaron las actas de los meses de enero a junio",
+    "Acción cumplida, se anexan soportes",
+    "Pendiente la publicación",
+    "Ver anexo 2",
+    "Sin observación",
+)
+FECHAS = ("15/03/2022", "mar-22", "30-06-2022", "1/02/2022", "abr-22", "2022-05-31", "10 de enero de 2022")
+PLAZOS = ("6", "3", "12", "4 meses", "2")
+SI_NO = ("Si", "No", "SI", "X", "N/A", "Sí")
+ESTADOS = ("Cerrada-C", "Abierta-A", "C", "A", "En proceso", "Cerrada")
+
+
+@dataclass
+class Diseno:
+    """One copy's layout, drawn from the seed."""
+
+    columnas: list[tuple[str, str]]
+    grupo: bool
+    encabezado: str
+    titulo: str
+    vacios: tuple[str, ...]
+    fusion: bool
+    largos: bool
+    filas_vacias: int
+    firmas: str
+    proyecto: bool
+    horizontal: bool
+    xlsx_fila: int = 1
+    xlsx_columna: int = 1
+    titulos_fusionados: bool = False
+    hojas: int = 1
+    rotulos: dict[str, str] = field(default_factory=dict)
+
+
+def _texto(r: random.Random, largo: bool) -> str:
+    if not largo:
+        return r.choice(FRASES) + "."
+    partes = r.sample(FRASES, 5) + r.sample(ACCIONES, 3)
+    return ". ".join(partes) + "."
+
+
+def _columnas(r: random.Random, i: int) -> tuple[list[tuple[str, str]], bool]:
+    claves = list(COLUMNAS)
+    faltante = OPCIONALES[i % len(OPCIONALES)] if i % 3 != 2 else None
+    if faltante:
+        claves.remove(faltante)
+    grupo = i % 4 == 1 and all(c in claves for c in SEGUIMIENTO)
+    if i % 2 == 1:
+        resto = [c for c in claves if c != "numero" and (not grupo or c not in SEGUIMIENTO)]
+        r.shuffle(resto)
+        if grupo:
+            k = r.randrange(len(resto) + 1)
+            resto[k:k] = list(SEGUIMIENTO)
+        claves = ["numero", *resto] if i % 4 != 3 else [*resto[:2], "numero", *resto[2:]]
+    columnas = [(c, r.choice(TITULOS[c])) for c in claves]
+    if i % 3 != 1:
+        columnas.insert(r.randrange(1, len(columnas) + 1), ("extra", EXTRAS[i % len(EXTRAS)]))
+    return columnas, grupo
+
+
+def _diseno(r: random.Random, i: int, tipo: str) -> Diseno:
+    columnas, grupo = _columnas(r, i)
+    encabezados = ("parrafos", "tabla2", "fila", "tabs") if tipo == "docx" else ("una_celda", "contiguo", "fila")
+    titulos = ("parrafos", "tabla", "cabecera") if tipo == "docx" else ("fusionado",)
+    vacios = tuple(c for c in ("procedimientos", "responsables") if r.random() < 0.3)
+    if i % 5 == 0:
+        vacios = ("procedimientos",)
+    d = Diseno(
+        columnas=columnas,
+        grupo=grupo,
+        encabezado=encabezados[i % len(encabezados)],
+        titulo=titulos[(i // 2) % len(titulos)],
+        vacios=vacios,
+        fusion=i % 3 == 0,
+        largos=i % 4 == 2,
+        filas_vacias=(0, 2, 3)[i % 3],
+        firmas=("lado", "pila", "lineas")[i % 3],
+        proyecto=i % 2 == 0,
+        horizontal=i % 5 != 4,
+        xlsx_fila=1 + (i * 3) % 5,
+        xlsx_columna=1 + i % 4,
+        titulos_fusionados=i % 3 == 1,
+        hojas=2 if i % 5 == 3 else 1,
+    )
+    d.rotulos = {k: r.choice(v) for k, v in {**ROTULOS, **ROTULOS_TITULO}.items()}
+    return d
+
+
+def _plan(r: random.Random, d: Diseno) -> dict[str, Any]:
+    """The values typed into one copy: the truth."""
+    presentes = [c for c, _ in d.columnas if c != "extra"]
+    encabezado: dict[str, str | None] = {
+        "entidad": r.choice(ENTIDADES),
+        "codigo": "GEM-FM014",
+        "version": r.choice(("01", "02", "03")),
+        "fecha_formato": r.choice(("09/07/2021", "15/01/2020")),
+        "proceso_auditado": r.choice(PROCESOS),
+        "procedimientos": r.choice(PROCEDIMIENTOS),
+        "responsables": r.choice(CARGOS),
+        "fecha_suscripcion": r.choice(("21/09/2021", "15 de marzo de 2022", "feb-22")),
+    }
+    for vacio in d.vacios:
+        encabezado[vacio] = None
+    hallazgos: list[dict[str, str | None]] = []
+    extras: list[str | None] = []
+    cuantos = r.randint(3, 5) if not d.largos else 3
+    numero = 0
+    for k in range(cuantos):
+        sigue = d.fusion and k == 1
+        if not sigue:
+            numero += 1
+        valores: dict[str, str | None] = {
+            "numero": hallazgos[-1]["numero"] if sigue else str(numero),
+            "descripcion": hallazgos[-1]["descripcion"] if sigue else _texto(r, d.largos and k == 1),
+            "accion_mejora": r.choice(ACCIONES) + ".",
+            "meta_indicador": r.choice(METAS),
+            "plazo_meses": r.choice(PLAZOS),
+            "fecha_inicio": r.choice(FECHAS),
+            "fecha_terminacion": r.choice(FECHAS),
+            "dependencia": r.choice(DEPENDENCIAS),
+            "cargo_responsable": r.choice(CARGOS),
+            "cumplimiento": r.choice(SI_NO),
+            "efectividad": r.choice(SI_NO),
+            "estado_accion": r.choice(ESTADOS),
+            "direccion_tecnica": r.choice(DIRECCIONES),
+            "observaciones": r.choice(OBSERVACIONES) if r.random() < 0.8 else None,
+        }
+        hallazgos.append({c: valores[c] for c in presentes})
+        extras.append(r.choice(("50%", "100%", "Acta 12", None)))
+    firmas = [
+        {"nombre": n, "cargo": r.choice(CARGOS)}
+        for n in r.sample(NOMBRES, r.randint(1, 3 if d.firmas != "pila" else 2))
+    ]
+    return {
+        "encabezado": encabezado,
+        "hallazgos": hallazgos,
+        "extras": extras,
+        "firmas": firmas,
+        "proyecto": f"{r.choice(NOMBRES).title()} – Profesional de apoyo" if d.proyecto else None,
+        "columnas_desconocidas": [t for c, t in d.columnas if c == "extra"],
+        "columnas_faltantes": [c for c in COLUMNAS if c not in presentes],
+        "fusionados": [1] if d.fusion else [],
+    }
+
+
+# ---------------------------------------------------------------- Word
+
+
+def _propiedad(padre: Any, etiqueta: str, **atributos: str) -> Any:
+    elemento = OxmlElement(etiqueta)
+    for nombre, valor in atributos.items():
+        elemento.set(qn(nombre), valor)
+    padre.append(elemento)
+    return elemento
+
+
+def _sin_bordes(tabla: Table) -> None:
+    bordes = _propiedad(tabla._tbl.tblPr, "w:tblBorders")
+    for lado in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _propiedad(bordes, f"w:{lado}", **{"w:val": "nil"})
+
+
+def _poner(celda: _Cell, texto: str | None, letra: float = 8, negrita: bool = False) -> None:
+    if texto:
+        run = celda.paragraphs[0].add_run(texto)
+        run.font.size = Pt(letra)
+        run.bold = negrita
+
+
+class _Word:
+    def __init__(self, d: Diseno, plan: dict[str, Any]) -> None:
+        self.d, self.plan = d, plan
+        self.doc = Document()
+        estilo = self.doc.styles["Normal"]
+        estilo.font.name = "Arial"
+        estilo.font.size = Pt(9)
+        estilo.paragraph_format.space_after = Pt(2)
+        seccion = self.doc.sections[0]
+        if d.horizontal:
+            seccion.orientation = WD_ORIENT.LANDSCAPE
+            seccion.page_width, seccion.page_height = Cm(27.94), Cm(21.59)
+        else:
+            seccion.page_width, seccion.page_height = Cm(21.59), Cm(27.94)
+        for margen in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(seccion, margen, Cm(1.2))
+        self.ancho = (27.94 if d.horizontal else 21.59) - 2.4
+
+    def valor(self, campo: str) -> str | None:
+        dato: str | None = self.plan["encabezado"][campo]
+        return dato
+
+    def titulo(self) -> None:
+        enc = self.plan["encabezado"]
+        lineas = (enc["entidad"], "PROCESO DE GESTIÓN, EVALUACIÓN Y MEJORA", "FORMATO PLAN DE MEJORAMIENTO")
+        datos = [f"{self.d.rotulos[c]} {enc[c]}" for c in ("codigo", "version", "fecha_formato")]
+        if self.d.titulo == "parrafos":
+            for texto in lineas:
+                self.doc.add_paragraph().add_run(texto).bold = True
+            for texto in datos:
+                self.doc.add_paragraph(texto)
+            return
+        if self.d.titulo == "cabecera":
+            tabla = self.doc.sections[0].header.add_table(3, 2, Cm(self.ancho))
+        else:
+            tabla = self.doc.add_table(3, 2)
+        tabla.style = "Table Grid"
+        izquierda = tabla.cell(0, 0).merge(tabla.cell(2, 0))
+        izquierda.paragraphs[0].add_run(lineas[0]).bold = True
+        for texto in lineas[1:]:
+            izquierda.add_paragraph().add_run(texto).bold = True
+        for fila, texto in enumerate(datos):
+            tabla.cell(fila, 1).paragraphs[0].add_run(texto)
+        for fila in tabla.rows:
+            fila.cells[0].width, fila.cells[1].width = Cm(self.ancho - 6), Cm(6)
+        self.doc.add_paragraph()
+
+    def generales(self) -> None:
+        rot = self.d.rotulos
+        if self.d.encabezado in ("parrafos", "tabs"):
+            for campo in GENERALES:
+                parrafo = self.doc.add_paragraph()
+                parrafo.add_run(rot[campo])
+                valor = self.valor(campo)
+                if valor:
+                    parrafo.add_run("\t" if self.d.encabezado == "tabs" else " ")
+                    parrafo.add_run(valor).bold = True
+        elif self.d.encabezado == "tabla2":
+            tabla = self.doc.add_table(len(GENERALES), 2)
+            tabla.style = "Table Grid"
+            for fila, campo in zip(tabla.rows, GENERALES, strict=True):
+                _poner(fila.cells[0], rot[campo], 9, negrita=True)
+                _poner(fila.cells[1], self.valor(campo), 9)
+                fila.cells[0].width, fila.cells[1].width = Cm(6), Cm(self.ancho - 6)
+        else:
+            tabla = self.doc.add_table(2, len(GENERALES))
+            tabla.style = "Table Grid"
+            for j, campo in enumerate(GENERALES):
+                _poner(tabla.cell(0, j), rot[campo].rstrip(":"), 9, negrita=True)
+                _poner(tabla.cell(1, j), self.valor(campo), 9)
+        self.doc.add_paragraph()
+
+    def hallazgos(self) -> None:
+        d = self.d
+        arriba = 2 if d.grupo else 1
+        tabla = self.doc.add_table(arriba, len(d.columnas))
+        tabla.style = "Table Grid"
+        tabla.autofit = False
+        anchos = {c: (5.0 if c in ("descripcion", "accion_mejora", "observaciones") else 2.0) for c, _ in d.columnas}
+        escala = self.ancho / sum(anchos.values())
+        for (c, _), columna in zip(d.columnas, tabla.columns, strict=True):
+            columna.width = Cm(anchos[c] * escala)
+            for celda in columna.cells:
+                celda.width = Cm(anchos[c] * escala)
+        claves = [c for c, _ in d.columnas]
+        for j, (_, titulo) in enumerate(d.columnas):
+            _poner(tabla.cell(arriba - 1, j), titulo, 7, negrita=True)
+        if d.grupo:
+            desde, hasta = claves.index(SEGUIMIENTO[0]), claves.index(SEGUIMIENTO[-1])
+            for j in range(len(claves)):
+                if not desde <= j <= hasta:
+                    texto = tabla.cell(1, j).text
+                    tabla.cell(1, j).paragraphs[0].clear()
+                    _poner(tabla.cell(0, j), texto, 7, negrita=True)
+                    tabla.cell(0, j).merge(tabla.cell(1, j))
+            _poner(tabla.cell(0, desde).merge(tabla.cell(0, hasta)), "SEGUIMIENTO", 7, negrita=True)
+        anteriores: list[_Cell] = []
+        for k, (valores, extra) in enumerate(zip(self.plan["hallazgos"], self.plan["extras"], strict=True)):
+            celdas = list(tabla.add_row().cells)
+            sigue = k in self.plan["fusionados"]
+            for (c, _), celda in zip(d.columnas, celdas, strict=True):
+                if sigue and c in ("numero", "descripcion"):
+                    continue
+                _poner(celda, extra if c == "extra" else valores[c])
+            if sigue:
+                for j, c in enumerate(claves):
+                    if c in ("numero", "descripcion"):
+                        anteriores[j].merge(celdas[j])
+            anteriores = celdas
+        for _ in range(d.filas_vacias):
+            tabla.add_row()
+
+    def firmas(self) -> None:
+        firmas = self.plan["firmas"]
+        self.doc.add_paragraph()
+        if self.d.firmas == "pila":
+            self.doc.add_paragraph("Firmas:")
+            for firma in firmas:
+                self.doc.add_paragraph()
+                self.doc.add_paragraph().add_run(firma["nombre"]).bold = True
+                self.doc.add_paragraph(firma["cargo"])
+        else:
+            self.doc.add_paragraph("Firma Responsables:")
+            self.doc.add_paragraph()
+            tabla = self.doc.add_table(1, len(firmas))
+            _sin_bordes(tabla)
+            for celda, firma in zip(tabla.rows[0].cells, firmas, strict=True):
+                if self.d.firmas == "lineas":
+                    celda.paragraphs[0].add_run("_" * 30)
+                    celda.add_paragraph().add_run(firma["nombre"]).bold = True
+                else:
+                    celda.paragraphs[0].add_run(firma["nombre"]).bold = True
+                celda.add_paragraph(firma["cargo"])
+        if self.plan["proyecto"]:
+            self.doc.add_paragraph()
+            self.doc.add_paragraph(f"Proyectó: {self.plan['proyecto']}")
+
+
+def escribir_docx(d: Diseno, plan: dict[str, Any], destino: Path) -> None:
+    w = _Word(d, plan)
+    w.titulo()
+    w.generales()
+    w.hallazgos()
+    w.firmas()
+    w.doc.save(str(destino))
+
+
+# ---------------------------------------------------------------- Excel
+
+_LINEA = Side(style="thin", color="000000")
+_CAJA = Border(left=_LINEA, right=_LINEA, top=_LINEA, bottom=_LINEA)
+_ARRIBA = Alignment(vertical="top", wrap_text=True)
+_CENTRO = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+class _Hoja:
+    def __init__(self, ws: Worksheet, d: Diseno, plan: dict[str, Any]) -> None:
+        self.ws, self.d, self.plan = ws, d, plan
+        self.c0, self.fila = d.xlsx_columna, d.xlsx_fila
+
+    def poner(self, fila: int, columna: int, valor: object, negrita: bool = False, borde: bool = False) -> None:
+        celda = self.ws.cell(fila, columna, valor)
+        celda.font = Font(name="Arial", size=8, bold=negrita)
+        celda.alignment = _CENTRO if negrita and borde else _ARRIBA
+        if borde:
+            celda.border = _CAJA
+
+    def fusionar(self, fila: int, desde: int, hasta: int, valor: object, negrita: bool = False) -> None:
+        self.poner(fila, desde, valor, negrita)
+        if hasta > desde:
+            self.ws.merge_cells(start_row=fila, start_column=desde, end_row=fila, end_column=hasta)
+
+    def titulo(self) -> None:
+        enc = self.plan["encabezado"]
+        ultima = self.c0 + len(self.d.columnas) - 1
+        lineas = (enc["entidad"], "PROCESO DE GESTIÓN, EVALUACIÓN Y MEJORA", "FORMATO PLAN DE MEJORAMIENTO")
+        for k, (texto, campo) in enumerate(zip(lineas, ("codigo", "version", "fecha_formato"), strict=True)):
+            self.fusionar(self.fila + k, self.c0, ultima - 2, texto, negrita=True)
+            self.fusionar(self.fila + k, ultima - 1, ultima, f"{self.d.rotulos[campo]} {enc[campo]}")
+        self.fila += 4
+
+    def generales(self) -> None:
+        rot, enc = self.d.rotulos, self.plan["encabezado"]
+        if self.d.encabezado == "fila":
+            for j, campo in enumerate(GENERALES):
+                self.fusionar(self.fila, self.c0 + 2 * j, self.c0 + 2 * j + 1, rot[campo].rstrip(":"), negrita=True)
+                self.fusionar(self.fila + 1, self.c0 + 2 * j, self.c0 + 2 * j + 1, enc[campo])
+            self.fila += 3
+            return
+        for campo in GENERALES:
+            if self.d.encabezado == "una_celda":
+                self.fusionar(self.fila, self.c0, self.c0 + 5, f"{rot[campo]} {enc[campo] or ''}".strip())
+            else:
+                self.fusionar(self.fila, self.c0, self.c0 + 1, rot[campo], negrita=True)
+                self.fusionar(self.fila, self.c0 + 2, self.c0 + 6, enc[campo])
+            self.fila += 1
+        self.fila += 1
+
+    def titulos(self) -> None:
+        d, claves = self.d, [c for c, _ in self.d.columnas]
+        alto = 2 if d.grupo or d.titulos_fusionados else 1
+        for j, (c, titulo) in enumerate(d.columnas):
+            columna = self.c0 + j
+            if d.grupo and c in SEGUIMIENTO:
+                self.poner(self.fila + 1, columna, titulo, negrita=True, borde=True)
+                continue
+            self.poner(self.fila, columna, titulo, negrita=True, borde=True)
+            if alto == 2:
+                self.poner(self.fila + 1, columna, None, borde=True)
+                self.ws.merge_cells(
+                    start_row=self.fila, start_column=columna, end_row=self.fila + 1, end_column=columna
+                )
+        if d.grupo:
+            desde, hasta = self.c0 + claves.index(SEGUIMIENTO[0]), self.c0 + claves.index(SEGUIMIENTO[-1])
+            self.poner(self.fila, desde, "SEGUIMIENTO", negrita=True, borde=True)
+            self.ws.merge_cells(start_row=self.fila, start_column=desde, end_row=self.fila, end_column=hasta)
+        self.fila += alto
+
+    def hallazgos(self) -> None:
+        self.titulos()
+        claves = [c for c, _ in self.d.columnas]
+        for k, (valores, extra) in enumerate(zip(self.plan["hallazgos"], self.plan["extras"], strict=True)):
+            sigue = k in self.plan["fusionados"]
+            for j, c in enumerate(claves):
+                columna = self.c0 + j
+                if sigue and c in ("numero", "descripcion"):
+                    self.poner(self.fila, columna, None, borde=True)
+                    self.ws.merge_cells(
+                        start_row=self.fila - 1, start_column=columna, end_row=self.fila, end_column=columna
+                    )
+                    continue
+                valor = extra if c == "extra" else valores[c]
+                if c in ("numero", "plazo_meses") and valor and valor.isdigit():
+                    self.poner(self.fila, columna, int(valor), borde=True)
+                else:
+                    self.poner(self.fila, columna, valor, borde=True)
+            self.ws.row_dimensions[self.fila].height = 60
+            self.fila += 1
+        for _ in range(self.d.filas_vacias):
+            for j in range(len(claves)):
+                self.poner(self.fila, self.c0 + j, None, borde=True)
+            self.fila += 1
+
+    def firmas(self) -> None:
+        self.fila += 1
+        self.poner(self.fila, self.c0, "Firma Responsables:", negrita=True)
+        self.fila += 2
+        for k, firma in enumerate(self.plan["firmas"]):
+            if self.d.firmas == "pila":
+                self.poner(self.fila, self.c0 + 1, firma["nombre"], negrita=True)
+                self.poner(self.fila + 1, self.c0 + 1, firma["cargo"])
+                self.fila += 3
+            else:
+                columna = self.c0 + 1 + 4 * k
+                self.poner(self.fila, columna, firma["nombre"], negrita=True)
+                self.poner(self.fila + 1, columna, firma["cargo"])
+        self.fila += 3
+        if self.plan["proyecto"]:
+            self.poner(self.fila, self.c0, f"Proyectó: {self.plan['proyecto']}")
+
+    def pagina(self) -> None:
+        for j, (c, _) in enumerate(self.d.columnas):
+            ancho = 30 if c in ("descripcion", "accion_mejora", "observaciones") else 12
+            self.ws.column_dimensions[get_column_letter(self.c0 + j)].width = ancho
+        self.ws.page_setup.orientation = "landscape" if self.d.horizontal else "portrait"
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+
+
+def escribir_xlsx(copias: list[tuple[Diseno, dict[str, Any]]], destino: Path) -> None:
+    libro = Workbook()
+    libro.remove(libro.active)  # type: ignore[arg-type]
+    for k, (d, plan) in enumerate(copias):
+        hoja = _Hoja(libro.create_sheet(plan["hoja"]), d, plan)
+        hoja.titulo()
+        hoja.generales()
+        hoja.hallazgos()
+        hoja.firmas()
+        hoja.pagina()
+        if k == 0 and len(copias) > 1:
+            listas = libro.create_sheet("Listas")
+            for fila, texto in enumerate(("Si", "No", "N/A"), start=1):
+                listas.cell(fila, 1, texto)
+    libro.save(str(destino))
+
+
+# ---------------------------------------------------------------- all
+
+
+_SOFFICE = ("soffice", "--headless", "--convert-to", "pdf")
+
+
+def _a_pdf(archivos: list[Path]) -> None:
+    with tempfile.TemporaryDirectory() as perfil, tempfile.TemporaryDirectory() as salida:
+        subprocess.run(
+            [*_SOFFICE, f"-env:UserInstallation=file://{perfil}", "--outdir", salida, *map(str, archivos)],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+        for archivo in archivos:
+            (Path(salida) / archivo.with_suffix(".pdf").name).replace(archivo.with_suffix(".pdf"))
+
+
+def _verdad(nombre: str, planes: list[dict[str, Any]], tipo: str) -> dict[str, Any]:
+    return {"archivo": nombre, "tipo": tipo, "planes": [{k: v for k, v in p.items() if k != "extras"} for p in planes]}
+
+
+def generar(con_pdf: bool = True) -> None:
+    r = random.Random(SEMILLA)
+    pdfs: list[Path] = []
+    for i in range(CUANTAS_DOCX + CUANTAS_XLSX):
+        nombre = f"v{i:02d}"
+        tipo = "docx" if i < CUANTAS_DOCX else "xlsx"
+        d = _diseno(r, i, tipo)
+        destino = AQUI / f"{nombre}.{tipo}"
+        if tipo == "docx":
+            plan = _plan(r, d)
+            plan["hoja"] = None
+            escribir_docx(d, plan, destino)
+            copias = [(d, plan)]
+        else:
+            copias = []
+            for h in range(d.hojas):
+                dh = d if h == 0 else _diseno(r, i + 7 * h, tipo)
+                plan = _plan(r, dh)
+                plan["hoja"] = f"Plan {h + 1}" if d.hojas > 1 else "GEM-FM014"
+                copias.append((dh, plan))
+            escribir_xlsx(copias, destino)
+        planes = [p for _, p in copias]
+        (AQUI / f"{nombre}.{tipo}.json").write_text(
+            json.dumps(_verdad(destino.name, planes, tipo), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        if nombre in A_PDF:
+            pdfs.append(destino)
+            pdf_planes = [{**p, "hoja": None} for p in planes]
+            (AQUI / f"{nombre}.pdf.json").write_text(
+                json.dumps(_verdad(f"{nombre}.pdf", pdf_planes, "pdf"), ensure_ascii=False, indent=1) + "\n",
+                encoding="utf-8",
+            )
+    if con_pdf:
+        _a_pdf(pdfs)
+
+
+if __name__ == "__main__":
+    generar(con_pdf="--sin-pdf" not in sys.argv)
