@@ -31,8 +31,10 @@ lint: $(VENV)/.instalado
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# `make bench` runs every benchmark of bench/ (dates, whole pipeline); N copies in the pipeline's archive.
+N ?= 300
 bench: $(VENV)/.instalado
-	$(BIN)/python -m bench
+	BENCH_N=$(N) $(BIN)/python -m bench
 
 muestras: $(VENV)/.instalado
 	$(BIN)/pip install --quiet -e '.[muestras]'
