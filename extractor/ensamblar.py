@@ -109,6 +109,15 @@ def _llenos(celdas: dict[str, Celda], campos: tuple[str, ...] | None = None) -> 
     return sum(1 for k, c in celdas.items() if (campos is None or k in campos) and c.texto and c.texto.strip())
 
 
+def _sigue_en_otra_pagina(celdas: dict[str, Celda], anterior: FilaCruda) -> bool:
+    """The first row of a page, with no number, is the rest of the finding the page break cut when it fills
+    fewer than half the short cells that finding filled: only what did not fit goes on (`10 de` | `enero`),
+    while one more action of the finding fills its own dates, months and states.
+    """
+    propias = _llenos(celdas, _CORTAS)
+    return propias == 0 or 2 * propias < _llenos(anterior.celdas, _CORTAS)
+
+
 def _unir(anterior: FilaCruda, fragmento: dict[str, Celda]) -> None:
     """A finding cut by a page break: each cell's text goes on from where it stopped."""
     for campo, celda in fragmento.items():
@@ -188,7 +197,7 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
         numero = celdas.get("numero")
         sin_numero = numero is None or not (numero.texto and numero.texto.strip())
         nueva_pagina = fila.pagina is not None and pagina_ultimo is not None and fila.pagina != pagina_ultimo
-        if hallazgos and sin_numero and nueva_pagina and _llenos(celdas, _CORTAS) == 0:
+        if hallazgos and sin_numero and nueva_pagina and _sigue_en_otra_pagina(celdas, hallazgos[-1]):
             _unir(hallazgos[-1], celdas)
             pagina_ultimo = fila.pagina
             continue

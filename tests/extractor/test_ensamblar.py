@@ -163,6 +163,29 @@ def test_fila_partida_por_salto_de_pagina_es_un_solo_hallazgo() -> None:
     assert plan.filas[0].celdas["observaciones"].texto == "Sin observación\nfin de la observación"
 
 
+def test_fila_partida_cuya_fecha_tambien_sigue_en_la_pagina_siguiente() -> None:
+    """A narrow date cell wraps too: `10 de enero` on one page, `de 2022` on the next, with the long texts."""
+    continuacion: list[str | None] = [None] * 14
+    continuacion[1] = "y su continuación"
+    continuacion[6] = "de 2022"
+    otra_accion = hallazgo(None, "")
+    otra_accion[1] = None
+    hoja = HojaLeida(
+        [
+            fila(TITULOS, tabla=0, pagina=1),
+            fila(hallazgo("1", "Descripción que empieza", fin="10 de enero"), tabla=0, pagina=1),
+            fila(continuacion, tabla=1, pagina=2),
+            fila(hallazgo("2", "Segundo"), tabla=1, pagina=2),
+            fila(otra_accion, tabla=2, pagina=3),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1", "2", "2"]
+    assert plan.filas[0].celdas["fecha_terminacion"].texto == "10 de enero\nde 2022"
+    assert plan.filas[0].celdas["descripcion"].texto == "Descripción que empieza\ny su continuación"
+
+
 def test_una_accion_mas_bajo_un_numero_fusionado_hereda_numero_y_descripcion() -> None:
     segunda = [Celda(t) for t in hallazgo(None, "")]
     segunda[0] = Celda(None, fusionada=True)

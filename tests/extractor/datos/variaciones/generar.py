@@ -509,10 +509,13 @@ class _Hoja:
         self.ws, self.d, self.plan = ws, d, plan
         self.c0, self.fila = d.xlsx_columna, d.xlsx_fila
 
-    def poner(self, fila: int, columna: int, valor: object, negrita: bool = False, borde: bool = False) -> None:
+    def poner(
+        self, fila: int, columna: int, valor: object, negrita: bool = False, borde: bool = False, ajustar: bool = True
+    ) -> None:
+        """`ajustar=False`: the text runs over the empty cells on its right, as names under a signature do."""
         celda = self.ws.cell(fila, columna, valor)
         celda.font = Font(name="Arial", size=8, bold=negrita)
-        celda.alignment = _CENTRO if negrita and borde else _ARRIBA
+        celda.alignment = (_CENTRO if negrita and borde else _ARRIBA) if ajustar else Alignment()
         if borde:
             celda.border = _CAJA
 
@@ -585,7 +588,8 @@ class _Hoja:
                     self.poner(self.fila, columna, int(valor), borde=True)
                 else:
                     self.poner(self.fila, columna, valor, borde=True)
-            self.ws.row_dimensions[self.fila].height = 60
+            largo = max(len(v or "") for v in valores.values())
+            self.ws.row_dimensions[self.fila].height = max(60, 11 * (largo // 25 + 2))
             self.fila += 1
         for _ in range(self.d.filas_vacias):
             for j in range(len(claves)):
@@ -594,20 +598,20 @@ class _Hoja:
 
     def firmas(self) -> None:
         self.fila += 1
-        self.poner(self.fila, self.c0, "Firma Responsables:", negrita=True)
+        self.poner(self.fila, self.c0, "Firma Responsables:", negrita=True, ajustar=False)
         self.fila += 2
         for k, firma in enumerate(self.plan["firmas"]):
             if self.d.firmas == "pila":
-                self.poner(self.fila, self.c0 + 1, firma["nombre"], negrita=True)
-                self.poner(self.fila + 1, self.c0 + 1, firma["cargo"])
+                self.poner(self.fila, self.c0 + 1, firma["nombre"], negrita=True, ajustar=False)
+                self.poner(self.fila + 1, self.c0 + 1, firma["cargo"], ajustar=False)
                 self.fila += 3
             else:
                 columna = self.c0 + 1 + 4 * k
-                self.poner(self.fila, columna, firma["nombre"], negrita=True)
-                self.poner(self.fila + 1, columna, firma["cargo"])
+                self.poner(self.fila, columna, firma["nombre"], negrita=True, ajustar=False)
+                self.poner(self.fila + 1, columna, firma["cargo"], ajustar=False)
         self.fila += 3
         if self.plan["proyecto"]:
-            self.poner(self.fila, self.c0, f"Proyectó: {self.plan['proyecto']}")
+            self.poner(self.fila, self.c0, f"Proyectó: {self.plan['proyecto']}", ajustar=False)
 
     def pagina(self) -> None:
         for j, (c, _) in enumerate(self.d.columnas):
