@@ -26,6 +26,18 @@ SEMILLA = 20261125
 MUTANTES = 150
 INESPERADO = re.compile(r"inesperad|Traceback|Error:", re.IGNORECASE)
 
+FALLIDOS_CON_ALGO_CARGADO = """
+SELECT COUNT(*) FROM documentos d WHERE d.estado = 'error' AND (
+    EXISTS (SELECT 1 FROM versiones_plan v WHERE v.documento_id = d.id)
+    OR EXISTS (SELECT 1 FROM problemas p WHERE p.documento_id = d.id))
+"""
+CARGADOS_SIN_NADA = """
+SELECT COUNT(*) FROM documentos d WHERE d.estado = 'ok'
+    AND NOT EXISTS (SELECT 1 FROM versiones_plan v WHERE v.documento_id = d.id)
+    AND NOT EXISTS (SELECT 1 FROM problemas p WHERE p.documento_id = d.id AND p.codigo = 'no_es_gem_fm014')
+"""
+"""A loaded file has its plans, or the problem that says it holds none; a failed one has nothing at all."""
+
 Mutacion = Callable[[random.Random, bytes], bytes]
 
 
@@ -75,7 +87,7 @@ def _danar_xml(azar: random.Random, xml: bytes) -> bytes:
             xml[:donde] + b"</w:tc></w:tr>" + xml[donde:],  # closing what is not open
             re.sub(rb"</[^>]+>", b"", xml, count=azar.randrange(1, 5)),  # closing tags lost
             xml.replace(b'r="', b'r="ZZ', azar.randrange(1, 10)),  # cell references that mean nothing
-            xml.replace(b"w:gridSpan w:val=\"", b"w:gridSpan w:val=\"9999", 3),  # absurd merged cells
+            xml.replace(b'w:gridSpan w:val="', b'w:gridSpan w:val="9999', 3),  # absurd merged cells
             xml[:donde] + "\u0000\ud7ff".encode("utf-8", "surrogatepass") + xml[donde:],  # bytes XML forbids
         ]
     )
@@ -161,19 +173,8 @@ def test_copias_danadas_se_cargan_enteras_o_quedan_con_su_error(tmp_path: Path) 
     with motor.connect() as conexion:
         assert contar(conexion, "SELECT COUNT(*) FROM documentos WHERE estado NOT IN ('ok', 'error')") == 0
         assert contar(conexion, "SELECT COUNT(*) FROM documentos WHERE (estado = 'error') <> (error IS NOT NULL)") == 0
-        # a failed file has nothing loaded; a loaded one has its plans, or says it is not the form
-        assert contar(
-            conexion,
-            "SELECT COUNT(*) FROM documentos d WHERE d.estado = 'error' AND ("
-            " EXISTS (SELECT 1 FROM versiones_plan v WHERE v.documento_id = d.id)"
-            " OR EXISTS (SELECT 1 FROM problemas p WHERE p.documento_id = d.id))",
-        ) == 0
-        assert contar(
-            conexion,
-            "SELECT COUNT(*) FROM documentos d WHERE d.estado = 'ok'"
-            " AND NOT EXISTS (SELECT 1 FROM versiones_plan v WHERE v.documento_id = d.id)"
-            " AND NOT EXISTS (SELECT 1 FROM problemas p WHERE p.documento_id = d.id AND p.codigo = 'no_es_gem_fm014')",
-        ) == 0
+        assert contar(conexion, FALLIDOS_CON_ALGO_CARGADO) == 0
+        assert contar(conexion, CARGADOS_SIN_NADA) == 0
         assert contar(conexion, "SELECT COUNT(*) FROM hallazgos") == resumen.hallazgos
         assert contar(conexion, "SELECT COUNT(*) FROM corridas WHERE terminada_en IS NULL") == 0
     motor.dispose()

@@ -342,7 +342,8 @@ def pdf_dibujo_circular(carpeta: Path) -> Path:
         b"/Resources << /XObject << /X1 5 0 R >> /Font << /F1 6 0 R >> >> >>",
         _flujo(b"/X1 Do", comprimir=False),
         b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
-        b"/Resources << /XObject << /X1 5 0 R >> /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n" % len(dibujo)
+        b"/Resources << /XObject << /X1 5 0 R >> /Font << /F1 6 0 R >> >> /Length %d >>\nstream\n"
+        % len(dibujo)
         + dibujo
         + b"\nendstream",
         _FUENTE,

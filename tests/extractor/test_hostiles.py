@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from planmejora.ingesta import ingerir
 from tests.extractor import hostiles
 
 PELIGROSOS = ("=", "+", "-", "@", "\t", "\r")
+PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +153,28 @@ def test_un_libro_hostil_llega_a_la_base_y_al_reporte_como_texto(url_db: str, tm
     pagina = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert hostiles.GUION not in pagina and "<img src=x" not in pagina
     assert "&lt;script&gt;alert(&#39;planmejora&#39;)&lt;/script&gt;" in pagina
+
+
+def correr(*argumentos: str) -> subprocess.CompletedProcess[str]:
+    entorno = {k: v for k, v in os.environ.items() if k != "PLANMEJORA_DB"} | {"COLUMNS": "120", "NO_COLOR": "1"}
+    return subprocess.run(
+        [PLANMEJORA, *argumentos], capture_output=True, text=True, timeout=120, env=entorno, check=False
+    )
+
+
+def test_extraer_con_limite_de_tiempo_dice_cual_archivo_se_detuvo_y_sigue(carpeta: Path) -> None:
+    lento = hostiles.pdf_lento(carpeta)
+    salida = correr(
+        "extraer", str(lento), str(hostiles.MUESTRAS / "calica_2021.docx"), "--limite-segundos", "2", "--json"
+    )
+    assert salida.returncode == 1 and "Traceback" not in salida.stderr
+    lento_json, bueno = json.loads(salida.stdout)
+    assert "límite de 2 segundos" in lento_json["error"] and lento_json["hallazgos"] == []
+    assert bueno["error"] is None and bueno["hallazgos"]
+
+
+def test_ingerir_con_menos_paginas_permitidas_guarda_el_rechazo(tmp_path: Path) -> None:
+    base = f"sqlite:///{tmp_path / 'planes.db'}"
+    salida = correr("ingerir", str(hostiles.MUESTRAS / "puerto_camelias_2022.pdf"), "--db", base, "--max-paginas", "1")
+    assert salida.returncode == 1 and "Traceback" not in salida.stderr
+    assert "el límite es 1" in salida.stdout + salida.stderr
