@@ -37,6 +37,8 @@ class Corrida(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     iniciada_en: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     terminada_en: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    estado: Mapped[str | None] = mapped_column(String(16))
+    """`terminada`, or `interrumpida` when asked to stop between files; empty while running, or if it was killed."""
     equipo: Mapped[str | None] = mapped_column(Text)
     pid: Mapped[int | None] = mapped_column(Integer)
     rutas: Mapped[str | None] = mapped_column(Text)
@@ -57,7 +59,7 @@ class Documento(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     archivo: Mapped[str] = mapped_column(Text)
-    ruta: Mapped[str] = mapped_column(Text)
+    ruta: Mapped[str] = mapped_column(Text, index=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     tipo: Mapped[str] = mapped_column(String(8))
     estado: Mapped[str] = mapped_column(String(8))

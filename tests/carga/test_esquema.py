@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
 from carga.conexion import BaseInaccesible, crear_motor, interpretar, url_elegida
-from carga.esquema import abrir_base, actualizar, revision_actual, revision_final
+from carga.esquema import abrir_base, actualizar, configuracion, revision_actual, revision_final
+from carga.guardar import ArchivoEnDisco, guardar_documento
 from carga.modelos import Base
+from tests.carga.fabrica import plan, problema
 
-VISTAS = {"v_hallazgos", "v_hallazgos_historia", "v_problemas", "v_versiones"}
+HOY = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+
+VISTAS = {"v_documentos", "v_hallazgos", "v_hallazgos_historia", "v_problemas", "v_versiones"}
 TABLAS = {
     "corridas",
     "documentos",
@@ -93,3 +99,49 @@ def test_una_base_que_no_se_puede_abrir_lo_dice_sin_mostrar_la_clave(tmp_path: P
     with pytest.raises(BaseInaccesible, match="No se pudo abrir la base de datos") as postgres:
         abrir_base("postgresql://usuario:secreta@127.0.0.1:1/base")
     assert "secreta" not in postgres.value.mensaje
+
+
+def llevar_a(motor: Engine, revision: str, hacia_atras: bool = False) -> None:
+    config = configuracion()
+    with motor.begin() as conexion:
+        config.attributes["conexion"] = conexion
+        (command.downgrade if hacia_atras else command.upgrade)(config, revision)
+
+
+def test_una_base_de_la_revision_0001_con_datos_se_actualiza_en_su_sitio(motor: Engine) -> None:
+    llevar_a(motor, "0001")
+    sin_hallazgos = plan("planes/sin_hallazgos.docx", "b" * 64, hallazgos=0)
+    sin_hallazgos.problemas = [problema("encabezado.fecha_suscripcion", "fecha_corregida", "21sept-21")]
+    with motor.begin() as conexion:
+        conexion.execute(
+            text("INSERT INTO corridas (iniciada_en, terminada_en, trabajadores) VALUES (:a, :a, 1)"), {"a": HOY}
+        )
+        conexion.execute(text("INSERT INTO corridas (iniciada_en, trabajadores) VALUES (:a, 1)"), {"a": HOY})
+        archivo = ArchivoEnDisco("planes/sin_hallazgos.docx", Path("/planes/sin_hallazgos.docx"), 10, 1)
+        guardar_documento(conexion, archivo, [sin_hallazgos], corrida_id=1)
+    assert "fecha_suscripcion" not in {c["name"] for c in inspect(motor).get_columns("v_problemas")}
+
+    actualizar(motor)
+
+    assert revision_actual(motor) == revision_final()
+    with motor.connect() as conexion:
+        problemas = conexion.execute(text("SELECT entidad, fecha_suscripcion, codigo, actual FROM v_problemas")).all()
+        estados = conexion.execute(text("SELECT estado FROM corridas ORDER BY id")).scalars().all()
+        documentos = conexion.execute(text("SELECT archivo, actual FROM v_documentos")).all()
+    assert [(e, str(f)[:10], c, bool(a)) for e, f, c, a in problemas] == [
+        ("ALCALDÍA DE CALICA", "2021-09-21", "fecha_corregida", True)
+    ]
+    assert estados == ["terminada", None], "a run never closed is not said to have finished"
+    assert [(a, bool(actual)) for a, actual in documentos] == [("planes/sin_hallazgos.docx", True)]
+
+
+def test_la_revision_0002_se_puede_deshacer_sin_perder_datos(motor: Engine) -> None:
+    actualizar(motor)
+    with motor.begin() as conexion:
+        archivo = ArchivoEnDisco("planes/plan.docx", Path("/planes/plan.docx"), 10, 1)
+        guardar_documento(conexion, archivo, [plan("planes/plan.docx")], corrida_id=None)
+    llevar_a(motor, "0001", hacia_atras=True)
+    assert "v_documentos" not in inspect(motor).get_view_names()
+    actualizar(motor)
+    with motor.connect() as conexion:
+        assert conexion.execute(text("SELECT COUNT(*) FROM v_hallazgos")).scalar_one() == 2

@@ -156,6 +156,42 @@ def test_un_documento_que_no_es_el_formato_guarda_su_problema_pero_ningun_plan(m
     assert filas(motor, "SELECT COUNT(*) AS n FROM planes") == [{"n": 0}]
 
 
+def test_un_archivo_que_fallo_y_luego_se_arreglo_en_la_misma_ruta_ya_no_es_el_actual(motor: Engine) -> None:
+    roto = Plan(archivo="plan.docx", sha256="b" * 64, tipo="docx", error="El archivo Word está dañado.")
+    assert guardar(motor, en_disco("plan.docx", ENERO), roto) is Desenlace.CON_ERROR
+    assert guardar(motor, en_disco("plan.docx", MARZO), plan(archivo="plan.docx")) is Desenlace.CARGADO
+    assert filas(motor, "SELECT estado, actual FROM v_documentos ORDER BY documento_id") == [
+        {"estado": "error", "actual": False},
+        {"estado": "ok", "actual": True},
+    ], "both contents stay in documentos; only the newest is what the path holds"
+
+
+def test_un_problema_de_un_archivo_sin_plan_reemplazado_en_su_ruta_no_es_actual(motor: Engine) -> None:
+    memorando = Plan(
+        archivo="plan.docx", sha256="c" * 64, tipo="docx", problemas=[problema("archivo", "no_es_gem_fm014", raw=None)]
+    )
+    guardar(motor, en_disco("plan.docx", ENERO), memorando)
+    guardar(motor, en_disco("plan.docx", MARZO), plan(archivo="plan.docx"))
+    assert filas(motor, "SELECT codigo, actual FROM v_problemas") == [{"codigo": "no_es_gem_fm014", "actual": False}]
+
+
+def test_v_problemas_lleva_la_fecha_de_suscripcion_de_su_plan_aunque_no_tenga_hallazgos(motor: Engine) -> None:
+    copia = plan(archivo="sin_hallazgos.docx", hallazgos=0, suscripcion=fecha_dia("2022-03-15", "corregida"))
+    copia.problemas = [problema("encabezado.fecha_suscripcion", "fecha_corregida", "15mzo-22")]
+    guardar(motor, en_disco("sin_hallazgos.docx"), copia)
+    assert filas(
+        motor,
+        "SELECT entidad, fecha_suscripcion, fecha_suscripcion_precision, fecha_suscripcion_estado FROM v_problemas",
+    ) == [
+        {
+            "entidad": "ALCALDÍA DE CALICA",
+            "fecha_suscripcion": dt.date(2022, 3, 15),
+            "fecha_suscripcion_precision": "dia",
+            "fecha_suscripcion_estado": "corregida",
+        }
+    ]
+
+
 def test_una_copia_de_seguimiento_modificada_despues_reemplaza_a_la_anterior(motor: Engine) -> None:
     marzo = plan(archivo="seguimiento.pdf", sha256="d" * 64, hallazgos=3, entidad="Alcaldía de Calica")
     enero = plan(archivo="original.docx", sha256="e" * 64, hallazgos=2, entidad="ALCALDIA DE CALICA ")
