@@ -57,7 +57,7 @@ class _CeldaReglada:
     def celda(self, origen: Origen, caja: tuple[float, float], fusionada: bool) -> Celda:
         """The cell at one grid position it covers: its text is read once, however many positions it spans."""
         if not self._leido:
-            self._texto, self._leido = texto_de(self.tramos), True
+            self._texto, self._leido = texto_de(self.tramos, (self.caja[0], self.caja[2])), True
         return Celda(self._texto, origen, fusionada=fusionada, caja=caja, confianza=_confianza(self.tramos))
 
 

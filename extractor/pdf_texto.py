@@ -13,9 +13,12 @@ import bisect
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pdfplumber.utils.text import LIGATURES
+
+from extractor.vocabulario import cargar
 
 Caracter = dict[str, Any]
 
@@ -79,6 +82,9 @@ class Tramo:
     """Where the first word ends: would it have fitted at the end of the line above?"""
     confianza: float | None = None
     """The least sure letter, when the text was read by OCR (glyphs with a `confianza`)."""
+    espacio_final: bool | None = None
+    """A space glyph drawn after the last letter, as producers do where they wrap a line between words;
+    None on a page that draws no spaces."""
 
     @property
     def alto(self) -> float:
@@ -218,7 +224,8 @@ class _Constructor:
             return
         texto = unicodedata.normalize("NFC", "".join(self.partes))
         x0, x1, top, bottom = self.caja
-        tramo = Tramo(texto, x0, x1, top, bottom, self.fin_primera_palabra or x1, self.confianza)
+        espacio_final = self.espacios > 0 if self.con_espacios else None
+        tramo = Tramo(texto, x0, x1, top, bottom, self.fin_primera_palabra or x1, self.confianza, espacio_final)
         anterior = self.tramos[-1] if self.tramos else None
         if not (anterior and anterior.texto == texto and abs(anterior.x0 - x0) < 1 and abs(anterior.top - top) < 1):
             self.tramos.append(tramo)
@@ -270,11 +277,46 @@ def bloques(lista: Sequence[Tramo], horizontales: Reglas, ajustes: AjustesTexto 
     return hechos
 
 
-def texto_de(lista: Iterable[Tramo]) -> str | None:
+_ANCHO_ESPACIO = 0.28
+"""A space is 0.28 em wide in Arial, Calibri and Times: a line stopping farther from the edge had room for one."""
+_ANCHO_LETRA = 1.0
+"""No letter is wider than the font size."""
+
+
+@cache
+def _enlaces() -> frozenset[str]:
+    return frozenset(cargar("texto")["enlaces"])
+
+
+def _palabra_cortada(linea: list[Tramo], siguiente: list[Tramo], caja: tuple[float, float] | None) -> bool:
+    """A word too long for its narrow cell, cut where the line ran out (`Direcci` / `ón`), with no hyphen.
+
+    The line is one piece of a word, with no space drawn after it, that stops short of the cell's
+    right edge by less than a letter (else the next letter would have fitted), and the next line
+    goes on in lower case or digits. A line wrapped between words ends in a space glyph wherever
+    the space fits; when the word fills the line so exactly that no space fits, only the next word
+    tells: a short linking word (`de`, `al`) starts a word of its own. The right padding is taken
+    equal to the left one, so only left-aligned text is judged.
+    """
+    if caja is None or len(linea) != 1 or linea[0].espacio_final is not False or " " in linea[0].texto.strip():
+        return False
+    primera, resto = linea[0], siguiente[0]
+    inicio = resto.texto.lstrip()[:1]
+    if not (inicio.islower() or inicio.isdigit() or inicio in "-/") or abs(primera.x0 - resto.x0) > 1.0:
+        return False
+    relleno = primera.x0 - caja[0]
+    sobra = caja[1] - relleno - primera.x1
+    if relleno < 0 or sobra >= _ANCHO_LETRA * primera.alto:
+        return False
+    return sobra >= _ANCHO_ESPACIO * primera.alto or resto.texto.split()[0].lower() not in _enlaces()
+
+
+def texto_de(lista: Iterable[Tramo], caja: tuple[float, float] | None = None) -> str | None:
     """The text of runs that share a cell: visual lines top to bottom, runs of a line left to right.
 
     A line that ends in a hyphen glued to a word (`GTH-`) goes on without a break: the
-    producer cut `GTH-PR009` after its hyphen.
+    producer cut `GTH-PR009` after its hyphen. So does a word cut with no hyphen where the
+    cell (`caja`, x0–x1) ran out of room.
     """
     lineas: list[list[Tramo]] = []
     for tramo in sorted(lista, key=lambda t: (t.top, t.x0)):
@@ -283,12 +325,14 @@ def texto_de(lista: Iterable[Tramo]) -> str | None:
         else:
             lineas.append([tramo])
     texto = ""
-    for linea in lineas:
+    for k, linea in enumerate(lineas):
         contenido = " ".join(t.texto for t in sorted(linea, key=lambda t: t.x0))
         if not texto:
             texto = contenido
         elif len(texto) >= 2 and texto.endswith("-") and texto[-2].isalnum() and contenido[:1].isalnum():
             texto += contenido
+        elif _palabra_cortada(lineas[k - 1], linea, caja):
+            texto += contenido.lstrip()
         else:
             texto += "\n" + contenido
     return texto or None

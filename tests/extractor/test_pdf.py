@@ -17,6 +17,7 @@ from extractor.lector import leer
 from extractor.modelo import FilaLeida, PlanCrudo
 from extractor.pdf import leer_pdf
 from extractor.pdf_objetos import Caracter, Dibujo, dibujo, tablas
+from extractor.pdf_texto import Tramo, texto_de
 from extractor.textos import colapsar
 
 DATOS = Path(__file__).parent / "datos"
@@ -318,3 +319,55 @@ def test_la_puerta_del_extractor_da_el_motivo_en_espanol_sin_detener_el_lote() -
     documento = leer(DATOS / "cifrado.pdf")
     assert documento.tipo == "pdf" and documento.planes == []
     assert documento.error is not None and "contraseña" in documento.error
+
+
+def _renglon(texto: str, x1: float, top: float, espacio_final: bool | None) -> Tramo:
+    """One line of 8-point text in a cell whose text starts at x = 105."""
+    return Tramo(texto, 105.0, x1, top, top + 8.0, x1, espacio_final=espacio_final)
+
+
+CELDA_ANGOSTA = (100.0, 140.0)
+"""A cell 40 points wide with 5 points of padding: its lines may reach x = 135."""
+
+
+@pytest.mark.parametrize(
+    ("renglones", "esperado"),
+    [
+        pytest.param(
+            [
+                _renglon("Secreta", 132.0, 0, False),
+                _renglon("ría de", 125.0, 9, True),
+                _renglon("Hacienda", 134.0, 18, None),
+            ],
+            "Secretaría de\nHacienda",
+            id="palabra más ancha que la celda, cortada sin guion",
+        ),
+        pytest.param(
+            [_renglon("Director", 134.9, 0, False), _renglon("de TIC", 125.0, 9, None)],
+            "Director\nde TIC",
+            id="palabra que llena el renglón justo, sin sitio para el espacio, y una palabra de enlace",
+        ),
+        pytest.param(
+            [_renglon("Talento", 128.0, 0, True), _renglon("humano", 130.0, 9, None)],
+            "Talento\nhumano",
+            id="renglón que termina entre dos palabras, con su espacio dibujado",
+        ),
+        pytest.param(
+            [_renglon("Archivo", 120.0, 0, False), _renglon("organizado", 134.0, 9, None)],
+            "Archivo\norganizado",
+            id="renglón que termina lejos del borde: la siguiente palabra no cabía",
+        ),
+        pytest.param(
+            [_renglon("Secreta", 132.0, 0, None), _renglon("ría", 118.0, 9, None)],
+            "Secreta\nría",
+            id="página que no dibuja espacios: no se sabe, no se junta",
+        ),
+        pytest.param(
+            [_renglon("Cerrada", 132.0, 0, False), _renglon("Abierta", 130.0, 9, None)],
+            "Cerrada\nAbierta",
+            id="el renglón siguiente empieza en mayúscula: otra palabra",
+        ),
+    ],
+)
+def test_palabra_cortada_por_una_celda_angosta_se_junta(renglones: list[Tramo], esperado: str) -> None:
+    assert texto_de(renglones, CELDA_ANGOSTA) == esperado
