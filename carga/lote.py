@@ -66,6 +66,8 @@ class Resumen:
     problemas: int = 0
     segundos: float = 0.0
     errores: list[tuple[str, str]] = field(default_factory=list)
+    interrumpida: bool = False
+    """Asked to stop with files still to do: those are left for the next run."""
 
     def a_json(self) -> dict[str, Any]:
         return {
@@ -90,12 +92,21 @@ class _Tarea:
 
 
 class _Lote:
-    def __init__(self, motor: Engine, total: int, progreso: Progreso | None, corrida: int) -> None:
+    def __init__(
+        self, motor: Engine, total: int, progreso: Progreso | None, corrida: int, parar: Callable[[], bool] | None
+    ) -> None:
         self.motor = motor
         self.total = total
         self.progreso = progreso
         self.resumen = Resumen(corrida=corrida, archivos=total)
         self.hechos = 0
+        self.parar = parar
+
+    def debe_parar(self) -> bool:
+        """Asked before starting each file: once true, no further file is started."""
+        if self.parar is not None and self.parar():
+            self.resumen.interrumpida = True
+        return self.resumen.interrumpida
 
     def avanzar(self, archivo: str, resultado: Resultado, mensaje: str | None = None) -> None:
         self.hechos += 1
@@ -119,15 +130,18 @@ def cargar(
     progreso: Progreso | None = None,
     pedido: Sequence[str] = (),
     limites: Limites | None = None,
+    parar: Callable[[], bool] | None = None,
 ) -> Resumen:
     """Load every file in `rutas` (already walked: files, not folders) into the database of `motor`.
 
     `pedido` is what the user asked for (folders, files), kept with the run for the record.
     With `limites`, each file is read in a process that is killed past its time or memory limit.
+    `parar` is asked between files: once it says yes, the files being read are finished and written,
+    no other is started, and the run is closed as `interrumpida`.
     """
     inicio = time.monotonic()
     esquema.actualizar(motor)
-    lote = _Lote(motor, len(rutas), progreso, _abrir_corrida(motor, pedido, cantidad_trabajadores))
+    lote = _Lote(motor, len(rutas), progreso, _abrir_corrida(motor, pedido, cantidad_trabajadores), parar)
     tareas = _por_leer(lote, rutas, reintentar)
     for tarea, resultado in trabajadores(cantidad_trabajadores, limites).procesar(extraer, tareas, _ruta_de):
         _escribir(lote, tarea, resultado)
@@ -164,6 +178,7 @@ def _cerrar_corrida(motor: Engine, resumen: Resumen) -> None:
             .where(_corridas.c.id == resumen.corrida)
             .values(
                 terminada_en=ahora(),
+                estado="interrumpida" if resumen.interrumpida else "terminada",
                 archivos=resumen.archivos,
                 cargados=resumen.cargados,
                 con_error=resumen.con_error,
@@ -181,6 +196,8 @@ _TANDA = 200
 def _por_leer(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[_Tarea]:
     """The files that must be read; the others are reported as skipped (or failed) as they are met."""
     for inicio in range(0, len(rutas), _TANDA):
+        if lote.debe_parar():
+            return
         yield from _por_leer_tanda(lote, rutas[inicio : inicio + _TANDA], reintentar)
 
 
@@ -195,6 +212,8 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
     vistos = _vistos(lote.motor, en_disco)
     guardados = _guardados(lote.motor, set(vistos.values()))
     for archivo in en_disco:
+        if lote.debe_parar():
+            return
         sha256 = vistos.get((texto_de_ruta(archivo.ruta), archivo.tamano, archivo.mtime_ns))
         if sha256 is None:
             try:

@@ -8,7 +8,7 @@ print(resumen.cargados, "cargados,", resumen.con_error, "con error")
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -28,19 +28,23 @@ def ingerir(
     reintentar: bool = False,
     progreso: Progreso | None = None,
     limites: Limites | None = None,
+    parar: Callable[[], bool] | None = None,
 ) -> Resumen:
     """Load every copy under `rutas` (files or folders) into `url_db`; already loaded content is skipped.
 
     `url_db` defaults to the environment variable PLANMEJORA_DB, else `sqlite:///planmejora.db`.
     `reintentar` reads again the files that failed before with the same bytes. `progreso` is
     called once per file. Each file is read in a process that is killed past the time or memory of
-    `limites` (by default `Limites()`). Raises `BaseInaccesible` when the database cannot be used.
+    `limites` (by default `Limites()`). `parar` (for example `threading.Event().is_set`) is asked
+    between files: once it says yes, the files in hand are finished, no other is started, and the
+    run is recorded as `interrumpida` (`Resumen.interrumpida`). Raises `BaseInaccesible` when the
+    database cannot be used.
     """
     pedido = [str(ruta) for ruta in rutas]
     limites = limites or Limites()
     motor = abrir_base(url_elegida(url_db))
     try:
         extraer = partial(extraer_archivo, limites=limites)
-        return cargar(archivos_en(pedido), motor, extraer, workers, reintentar, progreso, pedido, limites)
+        return cargar(archivos_en(pedido), motor, extraer, workers, reintentar, progreso, pedido, limites, parar=parar)
     finally:
         motor.dispose()

@@ -33,20 +33,19 @@ class Resultado:
 
 
 AlTerminar = Callable[[Path, Resultado], None]
-"""Told of each file once it is done (stored, or known); it may raise `Interrumpido` to stop the batch there."""
+"""Told of each file once it is done (stored, or known)."""
+
+Parar = Callable[[], bool]
+"""Asked between files: once it says yes, no further file is started (a stop was requested)."""
 
 
 class BaseNoDisponible(Exception):
     """The database cannot be reached now; the files not yet reported can be tried again later."""
 
 
-class Interrumpido(Exception):
-    """Raised by `AlTerminar` to stop after the file just finished: a stop was requested."""
-
-
 class Ingestor(Protocol):
-    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
-        """Load `rutas` in order, reporting each as it is done."""
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
+        """Load `rutas` in order, reporting each as it is done, until done or `parar` says to stop."""
         ...
 
 
@@ -61,12 +60,12 @@ def _primera_linea(error: BaseException) -> str:
 def ingestor_de(url_db: str) -> Ingestor:
     """The real ingestion into `url_db`, one reader (the watch sees files one by one)."""
 
-    def cargar(rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
+    def cargar(rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
         def avisar(avance: Avance) -> None:
             al_terminar(Path(avance.archivo), Resultado(_DESENLACES[avance.resultado], avance.mensaje))
 
         try:
-            ingerir(rutas, url_db, workers=1, progreso=avisar)
+            ingerir(rutas, url_db, workers=1, progreso=avisar, parar=parar)
         except BaseInaccesible as error:
             raise BaseNoDisponible(error.mensaje) from error
         except (OperationalError, InterfaceError) as error:

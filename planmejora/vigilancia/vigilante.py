@@ -19,7 +19,7 @@ from pathlib import Path
 from watchdog.observers.api import BaseObserver
 
 from planmejora.vigilancia.asentamiento import Asentamiento
-from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Interrumpido, Resultado
+from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
 from planmejora.vigilancia.mover import mover
 from planmejora.vigilancia.observador import CON_ERRORES, PROCESADOS, Aviso, Novedad, Sondeo, candidatos, observar
 from planmejora.vigilancia.registro import registro
@@ -177,14 +177,10 @@ class Vigilante:
         def al_terminar(ruta: Path, resultado: Resultado) -> None:
             hechos.add(ruta)
             self._terminado(ruta, resultado)
-            if self._parar.is_set():
-                raise Interrumpido
 
         if listos:
             try:
-                self._ingestor(listos, al_terminar)
-            except Interrumpido:
-                return
+                self._ingestor(listos, al_terminar, self._parar.is_set)
             except BaseNoDisponible as error:
                 self._base_no_disponible(error)
             except Exception as error:  # an unforeseen failure must not end the watch

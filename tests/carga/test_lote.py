@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,8 +133,65 @@ def test_el_avance_se_anuncia_una_vez_por_archivo_y_la_corrida_queda_registrada(
     with motor.connect() as conexion:
         corrida = conexion.execute(text("SELECT * FROM corridas")).mappings().one()
     assert corrida["rutas"] == str(tmp_path) and corrida["terminada_en"] is not None
+    assert corrida["estado"] == "terminada"
     assert (corrida["cargados"], corrida["hallazgos"]) == (3, resumen.hallazgos)
     assert contar(motor, f"SELECT COUNT(*) FROM documentos WHERE corrida_id = {resumen.corrida}") == 3
+
+
+def parar_tras(cuantos: int) -> tuple[Callable[[Avance], None], Callable[[], bool]]:
+    """A progress callback and a stop request that says yes once `cuantos` files are done, as a signal would."""
+    pedida = threading.Event()
+
+    def avanzar(avance: Avance) -> None:
+        if avance.hechos >= cuantos:
+            pedida.set()
+
+    return avanzar, pedida.is_set
+
+
+def estado_de_corrida(motor: Engine, corrida: int) -> tuple[str | None, bool]:
+    with motor.connect() as conexion:
+        fila = conexion.execute(text(f"SELECT estado, terminada_en FROM corridas WHERE id = {corrida}")).one()
+    return fila.estado, fila.terminada_en is not None
+
+
+def test_una_orden_de_parar_deja_de_empezar_archivos_y_cierra_la_corrida_como_interrumpida(
+    motor: Engine, tmp_path: Path
+) -> None:
+    rutas = archivo_de_fichas(tmp_path, 5)
+    avanzar, parar = parar_tras(2)
+    resumen = cargar(rutas, motor, leer_ficha, progreso=avanzar, parar=parar)
+    assert (resumen.cargados, resumen.interrumpida) == (2, True)
+    assert estado_de_corrida(motor, resumen.corrida) == ("interrumpida", True)
+
+    siguiente = cargar(rutas, motor, leer_ficha)
+    assert (siguiente.omitidos, siguiente.cargados, siguiente.interrumpida) == (2, 3, False)
+    assert estado_de_corrida(motor, siguiente.corrida) == ("terminada", True)
+
+
+def test_parar_tambien_corta_entre_archivos_ya_cargados(motor: Engine, tmp_path: Path) -> None:
+    rutas = archivo_de_fichas(tmp_path, 5)
+    cargar(rutas, motor, leer_ficha)
+    avanzar, parar = parar_tras(1)
+    resumen = cargar(rutas, motor, leer_ficha, progreso=avanzar, parar=parar)
+    assert (resumen.omitidos, resumen.interrumpida) == (1, True)
+
+
+def test_parar_despues_del_ultimo_archivo_no_es_una_interrupcion(motor: Engine, tmp_path: Path) -> None:
+    avanzar, parar = parar_tras(3)
+    resumen = cargar(archivo_de_fichas(tmp_path, 3), motor, leer_ficha, progreso=avanzar, parar=parar)
+    assert (resumen.cargados, resumen.interrumpida) == (3, False)
+    assert estado_de_corrida(motor, resumen.corrida) == ("terminada", True)
+
+
+def test_con_lectores_en_procesos_parar_termina_los_archivos_en_curso_y_nada_mas(tmp_path: Path) -> None:
+    rutas = archivo_de_fichas(tmp_path, 8)
+    motor = crear_motor(f"sqlite:///{tmp_path / 'p.db'}")
+    avanzar, parar = parar_tras(1)
+    resumen = cargar(rutas, motor, leer_ficha, cantidad_trabajadores=2, progreso=avanzar, parar=parar)
+    assert resumen.interrumpida and 1 <= resumen.cargados <= 2, "only the files already being read are finished"
+    assert contar(motor, "SELECT COUNT(*) FROM documentos") == resumen.cargados
+    assert estado_de_corrida(motor, resumen.corrida) == ("interrumpida", True)
 
 
 def test_dos_lectores_en_procesos_dan_lo_mismo_que_uno(tmp_path: Path) -> None:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from planmejora.vigilancia import asentamiento
 from planmejora.vigilancia.asentamiento import Asentamiento
-from planmejora.vigilancia.ingestor import AlTerminar, BaseNoDisponible, Desenlace, Ingestor, Resultado
+from planmejora.vigilancia.ingestor import (
+    AlTerminar,
+    BaseNoDisponible,
+    Desenlace,
+    Ingestor,
+    Parar,
+    Resultado,
+    ingestor_de,
+)
 from planmejora.vigilancia.mover import mover
 from planmejora.vigilancia.observador import Sondeo, candidatos, es_vigilada
 from planmejora.vigilancia.vigilante import Opciones, Vigilante
@@ -250,12 +260,14 @@ class IngestorDePrueba:
         self.rotos = rotos or set()
         self.errores = errores or {}
 
-    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
         self.lotes.append([ruta.name for ruta in rutas])
         if self.caidas:
             self.caidas -= 1
             raise BaseNoDisponible("conexión rechazada por el servidor.")
         for ruta in rutas:
+            if parar():
+                return
             if ruta.name in self.rotos:
                 raise RuntimeError("fallo raro")
             self.terminados.append(ruta.name)
@@ -320,8 +332,10 @@ def test_una_orden_de_parar_termina_el_archivo_en_curso_y_nada_mas(tmp_path: Pat
     for nombre in ("a.pdf", "b.pdf", "c.pdf"):
         (tmp_path / nombre).write_bytes(b"x")
 
-    def al_primer_archivo_llega_la_senal(rutas: Sequence[Path], al_terminar: AlTerminar) -> None:
+    def al_primer_archivo_llega_la_senal(rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
         for ruta in rutas:
+            if parar():
+                return
             vigilante.parar()
             terminados.append(ruta.name)
             al_terminar(ruta, Resultado(Desenlace.CARGADO))
@@ -332,3 +346,23 @@ def test_una_orden_de_parar_termina_el_archivo_en_curso_y_nada_mas(tmp_path: Pat
     )
     assert vigilante.correr() == 0
     assert terminados == ["a.pdf"]
+
+
+def test_la_ingesta_real_para_entre_archivos_y_deja_la_corrida_interrumpida(tmp_path: Path, url_db: str) -> None:
+    rutas = [tmp_path / f"{nombre}.pdf" for nombre in ("a", "b", "c")]
+    for ruta in rutas:
+        ruta.write_bytes(f"no es un PDF: {ruta.name}".encode())
+    pedida = threading.Event()
+    reportados: list[str] = []
+
+    def al_terminar(ruta: Path, resultado: Resultado) -> None:
+        reportados.append(ruta.name)
+        pedida.set()  # the signal arrives while the first file is being stored
+
+    ingestor_de(url_db)(rutas, al_terminar, pedida.is_set)
+    assert reportados == ["a.pdf"]
+    motor = create_engine(url_db)
+    with motor.connect() as conexion:
+        corrida = conexion.execute(text("SELECT estado, terminada_en FROM corridas")).one()
+    motor.dispose()
+    assert corrida.estado == "interrumpida" and corrida.terminada_en is not None
