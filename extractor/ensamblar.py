@@ -112,14 +112,19 @@ def _llenos(celdas: dict[str, Celda], campos: tuple[str, ...] | None = None) -> 
 def _sigue_en_otra_pagina(celdas: dict[str, Celda], anterior: FilaCruda) -> bool:
     """The first row of a page, with no number, is the rest of the finding the page break cut when it fills
     fewer than half the short cells that finding filled: only what did not fit goes on (`10 de` | `enero`),
-    while one more action of the finding fills its own dates, months and states.
+    while one more action of the finding fills its own dates, months and states. So is it when it has a
+    description of its own under a numbered finding: one more action shares the finding's description
+    (a merged cell, empty on the new page), a new finding has its own number.
     """
     propias = _llenos(celdas, _CORTAS)
-    return propias == 0 or 2 * propias < _llenos(anterior.celdas, _CORTAS)
+    if propias == 0 or 2 * propias < _llenos(anterior.celdas, _CORTAS):
+        return True
+    return _llenos(celdas, ("descripcion",)) > 0 and _llenos(anterior.celdas, ("numero",)) > 0
 
 
 def _unir(anterior: FilaCruda, fragmento: dict[str, Celda]) -> None:
-    """A finding cut by a page break: each cell's text goes on from where it stopped."""
+    """A finding cut by a page break: each cell's text goes on from where it stopped, on a new line, or
+    glued when the break fell right after a hyphen or slash inside a word or date (`2022-` / `05-31`)."""
     for campo, celda in fragmento.items():
         if not celda.texto or not celda.texto.strip():
             continue
@@ -127,8 +132,10 @@ def _unir(anterior: FilaCruda, fragmento: dict[str, Celda]) -> None:
         if previa is None or not previa.texto:
             anterior.celdas[campo] = celda
         else:
+            corte = previa.texto[-1:] in ("-", "/") and previa.texto[-2:-1].isalnum() and celda.texto[:1].isalnum()
+            union = "" if corte else "\n"
             anterior.celdas[campo] = Celda(
-                f"{previa.texto}\n{celda.texto}", previa.origen, previa.valor, previa.formato
+                f"{previa.texto}{union}{celda.texto}", previa.origen, previa.valor, previa.formato
             )
 
 

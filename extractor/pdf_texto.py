@@ -293,16 +293,17 @@ def _palabra_cortada(linea: list[Tramo], siguiente: list[Tramo], caja: tuple[flo
 
     The line is one piece of a word, with no space drawn after it, that stops short of the cell's
     right edge by less than a letter (else the next letter would have fitted), and the next line
-    goes on in lower case or digits. A line wrapped between words ends in a space glyph wherever
-    the space fits; when the word fills the line so exactly that no space fits, only the next word
-    tells: a short linking word (`de`, `al`) starts a word of its own. The right padding is taken
-    equal to the left one, so only left-aligned text is judged.
+    goes on in lower case or digits (in capitals after capitals). A line wrapped between words ends
+    in a space glyph wherever the space fits; when the word fills the line so exactly that no space
+    fits, only the next word tells: a short linking word (`de`, `al`) starts a word of its own. The
+    right padding is taken equal to the left one, so only left-aligned text is judged.
     """
     if caja is None or len(linea) != 1 or linea[0].espacio_final is not False or " " in linea[0].texto.strip():
         return False
     primera, resto = linea[0], siguiente[0]
     inicio = resto.texto.lstrip()[:1]
-    if not (inicio.islower() or inicio.isdigit() or inicio in "-/") or abs(primera.x0 - resto.x0) > 1.0:
+    sigue = inicio.islower() or inicio.isdigit() or inicio in "-/" or (inicio.isupper() and primera.texto.isupper())
+    if not sigue or abs(primera.x0 - resto.x0) > 1.0:
         return False
     relleno = primera.x0 - caja[0]
     sobra = caja[1] - relleno - primera.x1

@@ -186,6 +186,40 @@ def test_fila_partida_cuya_fecha_tambien_sigue_en_la_pagina_siguiente() -> None:
     assert plan.filas[0].celdas["descripcion"].texto == "Descripción que empieza\ny su continuación"
 
 
+def test_hallazgo_cortado_en_su_primer_renglon_sigue_entero_en_la_pagina_siguiente() -> None:
+    """Only one line of each cell fits on page 1: the rest fills every cell on page 2, but has no number."""
+    primera = [
+        "3",
+        "No se evidencia la",
+        "Organizar el",
+        "4",
+        "6",
+        "15/03/",
+        "2022-",
+        "Talento",
+        "Jefe",
+        "Si",
+        "No",
+        "En",
+    ]
+    resto = [None, "conciliación mensual.", "archivo.", "pruebas", None, "2022", "05-31", "Humano", "Jurídico"]
+    resto += [None, None, "proceso"]
+    hoja = HojaLeida(
+        [
+            fila(TITULOS[:12], tabla=0, pagina=1),
+            fila(hallazgo("2", "Otro")[:12], tabla=0, pagina=1),
+            fila(primera, tabla=0, pagina=1),
+            fila(resto, tabla=1, pagina=2),
+        ]
+    )
+    plan = ensamblar(hoja)
+    assert plan is not None
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["2", "3"]
+    celdas = plan.filas[1].celdas
+    assert celdas["descripcion"].texto == "No se evidencia la\nconciliación mensual."
+    assert (celdas["fecha_inicio"].texto, celdas["fecha_terminacion"].texto) == ("15/03/2022", "2022-05-31")
+
+
 def test_una_accion_mas_bajo_un_numero_fusionado_hereda_numero_y_descripcion() -> None:
     segunda = [Celda(t) for t in hallazgo(None, "")]
     segunda[0] = Celda(None, fusionada=True)

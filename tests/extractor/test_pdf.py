@@ -363,6 +363,11 @@ CELDA_ANGOSTA = (100.0, 140.0)
             id="página que no dibuja espacios: no se sabe, no se junta",
         ),
         pytest.param(
+            [_renglon("DEPE", 132.0, 0, False), _renglon("NDENCIA", 130.0, 9, None)],
+            "DEPENDENCIA",
+            id="título en mayúsculas cortado",
+        ),
+        pytest.param(
             [_renglon("Cerrada", 132.0, 0, False), _renglon("Abierta", 130.0, 9, None)],
             "Cerrada\nAbierta",
             id="el renglón siguiente empieza en mayúscula: otra palabra",
