@@ -1,4 +1,4 @@
-"""Read the report's rows from the public views only (`v_problemas`, `v_hallazgos`, `documentos`).
+"""Read the report's rows from the public views only (`v_problemas`, `v_hallazgos`, `v_versiones`, `v_documentos`).
 
 The report never writes and never migrates: it opens what the user names, and says in Spanish
 what is wrong when that is not a planmejora database yet. Columns beyond the contract's minimum
@@ -21,6 +21,7 @@ from carga.conexion import BaseInaccesible, crear_motor, describir, interpretar,
 from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, Filtros, Reporte
 
 VISTAS = ("documentos", "v_hallazgos", "v_problemas")
+"""What the report cannot do without; `v_versiones` and `v_documentos` add what they know when present."""
 
 
 class ErrorDeBase(Exception):
@@ -118,8 +119,35 @@ def _acciones(filas: list[RowMapping]) -> list[Accion]:
 
 
 def _es_actual(fila: RowMapping) -> bool:
-    """A problem of the current version of its plan, or of a file that holds no plan (no `actual` column: all)."""
+    """A row of the current version of its plan, or of what its path holds now (no `actual` column: all are)."""
     return fila.get("actual", True) in (True, 1, None)
+
+
+def _ilegibles(conexion: Connection, presentes: set[str]) -> tuple[list[DocumentoIlegible], int]:
+    """The unreadable files still at their path, and how many have been replaced there by newer bytes since."""
+    tabla = Table("v_documentos" if "v_documentos" in presentes else "documentos", MetaData(), autoload_with=conexion)
+    filas = conexion.execute(select(tabla).where(tabla.c.estado == "error").order_by(tabla.c.archivo)).mappings()
+    actuales: list[DocumentoIlegible] = []
+    reemplazados = 0
+    for fila in filas:
+        if _es_actual(fila):
+            actuales.append(DocumentoIlegible(str(fila["archivo"]), str(fila["error"] or "sin motivo registrado")))
+        else:
+            reemplazados += 1
+    return actuales, reemplazados
+
+
+def _planes(versiones: list[RowMapping], hallazgos: list[RowMapping], filtros: Filtros) -> set[Any]:
+    """The current plans the filters let through, counted from their versions: a plan without findings counts too.
+
+    A plan has no dependencia of its own: with that filter, the plans with an action of that dependencia.
+    """
+    planes = {
+        f["plan_id"] for f in versiones if _es_actual(f) and filtros.deja_fecha(_fecha(f.get("fecha_suscripcion")))
+    }
+    if filtros.dependencia:
+        planes &= {f["plan_id"] for f in hallazgos if filtros.deja_dependencia(_texto(f.get("dependencia")))}
+    return planes
 
 
 def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date | None]) -> list[FilaProblema]:
@@ -143,7 +171,8 @@ def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date 
     ]
 
 
-def _comprobar_vistas(conexion: Connection, base: str) -> None:
+def _comprobar_vistas(conexion: Connection, base: str) -> set[str]:
+    """The tables and views present, once the ones the report needs are known to be there."""
     inspector = inspect(conexion)
     presentes = set(inspector.get_table_names()) | set(inspector.get_view_names())
     if faltan := [v for v in VISTAS if v not in presentes]:
@@ -151,6 +180,7 @@ def _comprobar_vistas(conexion: Connection, base: str) -> None:
             f"La base de datos «{base}» no tiene datos de planmejora (falta {', '.join(faltan)}). "
             "Cargue primero los planes con «planmejora ingerir CARPETA»."
         )
+    return presentes
 
 
 def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime | None = None) -> Reporte:
@@ -159,7 +189,7 @@ def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime 
     base = describir(motor)
     try:
         with para_leer(motor) as conexion:
-            _comprobar_vistas(conexion, base)
+            presentes = _comprobar_vistas(conexion, base)
             documentos = Table("documentos", MetaData(), autoload_with=conexion)
             cantidad = conexion.scalar(select(func.count()).select_from(documentos)) or 0
             if cantidad == 0:
@@ -167,28 +197,25 @@ def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime 
                     f"La base de datos «{base}» no tiene documentos cargados: no hay nada que reportar. "
                     "Cargue primero los planes con «planmejora ingerir CARPETA»."
                 )
-            ilegibles = [
-                DocumentoIlegible(str(fila.archivo), str(fila.error or "sin motivo registrado"))
-                for fila in conexion.execute(
-                    select(documentos.c.archivo, documentos.c.error)
-                    .where(documentos.c.estado == "error")
-                    .order_by(documentos.c.archivo)
-                )
-            ]
+            ilegibles, ilegibles_reemplazados = _ilegibles(conexion, presentes)
             hallazgos = _filas(conexion, "v_hallazgos", ("archivo", "plan_id", "posicion", "hallazgo_id"))
             problemas = _filas(conexion, "v_problemas", ("archivo", "problema_id"))
+            versiones = _filas(conexion, "v_versiones", ("plan_id",)) if "v_versiones" in presentes else None
     except DBAPIError as error:
         detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
         raise ErrorDeBase(f"No se pudo leer la base de datos «{base}»: {detalle}.") from error
     finally:
         motor.dispose()
+    # Databases older than v_problemas.fecha_suscripcion: the date of a problem's plan, known from its findings.
     suscripcion_por_plan = {f.get("plan_id"): _fecha(f.get("fecha_suscripcion")) for f in hallazgos}
+    acciones = [a for a in _acciones(hallazgos) if filtros.deja_accion(a)]
     return Reporte(
         base=base,
         corte=corte,
         generado=ahora or dt.datetime.now().replace(microsecond=0),
         filtros=filtros,
         documentos=cantidad,
+        planes=len({a.plan for a in acciones}) if versiones is None else len(_planes(versiones, hallazgos, filtros)),
         problemas=[
             p
             for p in _problemas([f for f in problemas if _es_actual(f)], suscripcion_por_plan)
@@ -196,6 +223,7 @@ def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime 
         ],
         de_versiones_anteriores=sum(not _es_actual(f) for f in problemas),
         codigos_en_base=frozenset(str(f["codigo"]) for f in problemas),
-        acciones=[a for a in _acciones(hallazgos) if filtros.deja_accion(a)],
+        acciones=acciones,
         ilegibles=ilegibles,
+        ilegibles_reemplazados=ilegibles_reemplazados,
     )

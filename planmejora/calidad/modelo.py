@@ -175,17 +175,18 @@ class Reporte:
     generado: dt.datetime
     filtros: Filtros = field(default_factory=Filtros)
     documentos: int = 0
+    planes: int = 0
+    """Plans that pass the filters, with findings or without: a plan is not its actions."""
     problemas: list[FilaProblema] = field(default_factory=list)
     acciones: list[Accion] = field(default_factory=list)
     ilegibles: list[DocumentoIlegible] = field(default_factory=list)
+    """Files that cannot be read and are still what their path holds."""
+    ilegibles_reemplazados: int = 0
+    """Files that failed and whose path holds newer bytes since: counted, not listed (the error is history)."""
     de_versiones_anteriores: int = 0
+    """Problems of superseded copies of a plan: counted, not shown (the current copy is what is tracked)."""
     codigos_en_base: frozenset[str] = frozenset()
     """Every problem code the database holds, before filtering: to tell a mistyped code from an absent one."""
-    """Problems of superseded copies of a plan: counted, not shown (the current copy is what is tracked)."""
-
-    @property
-    def planes(self) -> int:
-        return len({a.plan for a in self.acciones})
 
     @property
     def vencidas(self) -> list[Accion]:

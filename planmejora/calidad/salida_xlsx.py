@@ -124,6 +124,7 @@ def _resumen(libro: Workbook, reporte: Reporte) -> None:
         ("Filtros", "; ".join(reporte.filtros.describir()) or "ninguno"),
         ("Documentos", reporte.documentos),
         ("Documentos ilegibles", len(reporte.ilegibles)),
+        ("Ilegibles ya reemplazados por una copia nueva (no incluidos)", reporte.ilegibles_reemplazados),
         ("Planes", reporte.planes),
         ("Acciones", len(reporte.acciones)),
         ("Acciones vencidas", len(reporte.vencidas)),

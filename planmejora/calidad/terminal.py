@@ -22,6 +22,11 @@ def mostrar_resumen(reporte: Reporte, consola: Console) -> None:
         f"[bold]{reporte.planes}[/] planes · [bold]{len(reporte.acciones)}[/] acciones · "
         f"[bold]{len(reporte.problemas)}[/] problemas en [bold]{len(reporte.por_archivo())}[/] archivos"
     )
+    if reporte.ilegibles_reemplazados:
+        consola.print(
+            f"[dim]{reporte.ilegibles_reemplazados} archivo(s) que no se pudieron leer ya se reemplazaron por una "
+            "copia nueva en la misma ruta: no se cuentan como ilegibles.[/]"
+        )
     if reporte.de_versiones_anteriores:
         consola.print(
             f"[dim]{reporte.de_versiones_anteriores} problema(s) de versiones anteriores de un plan no se cuentan.[/]"

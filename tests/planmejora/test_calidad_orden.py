@@ -72,9 +72,9 @@ def cifras_de_la_base(url: str) -> dict[str, int]:
     """What SQL alone says, to hold the report to (vencidas: every action not closed that has an end date)."""
     uno = {
         "documentos": "SELECT COUNT(*) FROM documentos",
-        "ilegibles": "SELECT COUNT(*) FROM documentos WHERE estado = 'error'",
+        "ilegibles": "SELECT COUNT(*) FROM v_documentos WHERE estado = 'error' AND actual",
         "acciones": "SELECT COUNT(*) FROM v_hallazgos",
-        "planes": "SELECT COUNT(DISTINCT plan_id) FROM v_hallazgos",
+        "planes": "SELECT COUNT(*) FROM planes",
         "problemas": "SELECT COUNT(*) FROM v_problemas WHERE actual",
         "vencidas": "SELECT COUNT(*) FROM v_hallazgos "
         "WHERE (estado_accion IS NULL OR estado_accion <> 'cerrada') AND fecha_terminacion IS NOT NULL",
@@ -204,9 +204,9 @@ def test_una_base_sin_datos_de_planmejora_o_vacia_sale_con_1(tmp_path: Path) -> 
 
     vacia = f"sqlite:///{tmp_path / 'vacia.db'}"
     ingerir([], vacia)
-    resultado = correr_instalado("--db", vacia, "--salida", str(tmp_path / "r.html"))
-    assert resultado.returncode == 1 and "no tiene documentos" in resultado.stderr
-    assert "Traceback" not in resultado.stderr and not (tmp_path / "r.html").exists()
+    instalado = correr_instalado("--db", vacia, "--salida", str(tmp_path / "r.html"))
+    assert instalado.returncode == 1 and "no tiene documentos" in instalado.stderr
+    assert "Traceback" not in instalado.stderr and not (tmp_path / "r.html").exists()
 
 
 @pytest.mark.parametrize(
