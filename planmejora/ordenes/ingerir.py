@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB, BaseInaccesible, url_elegida
 from extractor.lector import Limites
 from planmejora import ingesta
-from planmejora.ingesta import Avance, Progreso, Resumen
+from planmejora.ingesta import Avance, Resumen
 from planmejora.ordenes.limites import (
     LIMITE_MEMORIA,
     LIMITE_SEGUNDOS,
@@ -70,6 +70,14 @@ def ingerir(
     como_json: Annotated[
         bool, typer.Option("--json", help="Imprime el resumen final en JSON, para otros programas.")
     ] = False,
+    detallado: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Sin terminal, un renglón también por cada archivo omitido (por defecto solo cuántos fueron).",
+        ),
+    ] = False,
     max_paginas: MaxPaginas = MAX_PAGINAS,
     limite_segundos: LimiteSegundos = LIMITE_SEGUNDOS,
     limite_memoria: LimiteMemoria = LIMITE_MEMORIA,
@@ -105,7 +113,9 @@ def ingerir(
         if consola.is_terminal and not como_json:
             resumen = _con_barra(rutas, url, workers, reintentar, consola, limites)
         else:
-            resumen = ingesta.ingerir(rutas, url, workers, reintentar, _renglon(consola), limites)
+            renglones = _Renglones(consola, detallado)
+            resumen = ingesta.ingerir(rutas, url, workers, reintentar, renglones, limites)
+            renglones.resumir_omitidos()
     except BaseInaccesible as error:
         consola.print(f"[bold red]{error.mensaje}[/]")
         raise typer.Exit(2) from error
@@ -146,17 +156,36 @@ def _con_barra(
         return ingesta.ingerir(rutas, url, workers, reintentar, avanzar, limites)
 
 
-def _renglon(consola: Console) -> Progreso:
-    """Plain log lines when the output is a file or a pipe: one per file, nothing redrawn."""
+class _Renglones:
+    """Plain log lines when the output is a file or a pipe: one per file loaded or failed, nothing redrawn.
 
-    def avanzar(avance: Avance) -> None:
+    A nightly run over an archive skips thousands of files already loaded: one line says how many,
+    unless `detallado` asks for each.
+    """
+
+    def __init__(self, consola: Console, detallado: bool) -> None:
+        self.consola = consola
+        self.detallado = detallado
+        self.omitidos = 0
+
+    def __call__(self, avance: Avance) -> None:
+        if avance.resultado == "omitido" and not self.detallado:
+            self.omitidos += 1
+            return
         ancho = len(str(avance.total))
         linea = f"[{avance.hechos:>{ancho}}/{avance.total}] {_MARCAS[avance.resultado]} {avance.archivo}"
         if avance.resultado == "error":
             linea += f": {avance.mensaje}"
-        consola.print(linea, markup=False, highlight=False, soft_wrap=True)
+        self._imprimir(linea)
 
-    return avanzar
+    def resumir_omitidos(self) -> None:
+        if self.omitidos:
+            self._imprimir(
+                f"{self.omitidos} archivo(s) omitido(s) porque ya estaban cargados (-v los nombra uno a uno)."
+            )
+
+    def _imprimir(self, linea: str) -> None:
+        self.consola.print(linea, markup=False, highlight=False, soft_wrap=True)
 
 
 def _mostrar(resumen: Resumen, consola: Console) -> None:

@@ -144,3 +144,18 @@ def test_dos_lectores_cargan_lo_mismo(carpeta: Path, url_db: str) -> None:
     salida = correr("ingerir", str(carpeta), "--db", url_db, "--workers", "2", "--json")
     assert salida.exit_code == 0, salida.stderr
     assert json.loads(salida.stdout)["hallazgos"] == 9 == contar(url_db, "SELECT COUNT(*) FROM v_hallazgos")
+
+
+def test_sin_terminal_los_omitidos_son_un_solo_renglon_salvo_con_verbose(carpeta: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'planes.db'}"
+    correr("ingerir", str(carpeta / "2023"), "--db", url)
+    resumido = correr("ingerir", str(carpeta), "--db", url)
+    assert resumido.stderr.splitlines() == [
+        f"[2/2] cargado {carpeta / 'calica_2021.docx'}",
+        "1 archivo(s) omitido(s) porque ya estaban cargados (-v los nombra uno a uno).",
+    ]
+    detallado = correr("ingerir", str(carpeta), "--db", url, "-v")
+    assert detallado.stderr.splitlines() == [
+        f"[1/2] omitido {carpeta / '2023' / 'san_jacinto.xlsx'}",
+        f"[2/2] omitido {carpeta / 'calica_2021.docx'}",
+    ]
