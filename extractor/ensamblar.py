@@ -15,6 +15,8 @@ from extractor.modelo import Celda, FilaCruda, FilaLeida, HojaLeida, Origen, Pla
 from extractor.pie import LectorPie, empieza_pie, es_marca_de_firmas
 from extractor.textos import clave
 
+Caja = tuple[float, float]
+
 _CORTAS = ("plazo_meses", "fecha_inicio", "fecha_terminacion", "cumplimiento", "efectividad", "estado_accion")
 _HEREDABLES = ("numero", "descripcion")
 """A row with neither (or under a merged number) is one more action of the finding above: a table
@@ -54,6 +56,59 @@ def _tiene_titulo_de_grupo(fila: FilaLeida) -> bool:
     )
 
 
+def _con_cajas(fila: FilaLeida) -> bool:
+    return all(c.caja for c in fila.celdas)
+
+
+def _misma_tabla(titulos: FilaLeida, siguiente: FilaLeida) -> bool:
+    """The row under the titles belongs to their table: same table, or, in a PDF table without lines, the
+    next row on the same page (the reader may cut the titles from the rows whose columns they share)."""
+    if siguiente.tabla is None:
+        return False
+    if siguiente.tabla == titulos.tabla:
+        return True
+    return siguiente.pagina == titulos.pagina and _con_cajas(titulos) and _con_cajas(siguiente)
+
+
+def _combinar(arriba: FilaLeida, abajo: FilaLeida) -> tuple[list[str | None], list[str | None], list[Caja]]:
+    """Two levels of titles with different columns, by where each title sits. The row below only has
+    titles under a group (the other columns' titles span both rows): each run of them side by side goes
+    under the title above centred nearest to the run (SEGUIMIENTO, centred over its columns and narrower
+    than them). Any other title keeps its own column."""
+    titulos = [c for c in arriba.celdas if c.texto and c.texto.strip() and c.caja]
+    tandas: list[list[Celda]] = [[]]
+    for celda in abajo.celdas:
+        if celda.texto and celda.texto.strip() and celda.caja:
+            tandas[-1].append(celda)
+        elif tandas[-1]:
+            tandas.append([])
+    grupos: dict[int, list[Celda]] = {}
+    for tanda in tandas:
+        if len(tanda) >= 2 and titulos:
+            centro = (_caja(tanda[0])[0] + _caja(tanda[-1])[1]) / 2
+            k = min(range(len(titulos)), key=lambda k: abs(sum(_caja(titulos[k])) / 2 - centro))
+            grupos[k] = tanda
+    superior: list[str | None] = []
+    inferior: list[str | None] = []
+    cajas: list[Caja] = []
+    for k, titulo in enumerate(titulos):
+        if k not in grupos:
+            superior.append(None)
+            inferior.append(titulo.texto)
+            cajas.append(_caja(titulo))
+            continue
+        for celda in grupos[k]:
+            superior.append(titulo.texto)
+            inferior.append(celda.texto)
+            cajas.append(_caja(celda))
+    return superior, inferior, cajas
+
+
+def _caja(celda: Celda) -> Caja:
+    assert celda.caja is not None
+    return celda.caja
+
+
 def _vacia(fila: FilaLeida) -> bool:
     return not any(c.texto and c.texto.strip() for c in fila.celdas)
 
@@ -67,15 +122,26 @@ class _Tabla:
     cajas: list[tuple[float, float] | None]
     tabla: int | None
 
+    por_cajas: bool = False
+    """The columns come from where the titles sit, not from a grid: every row is placed by its cells' extent."""
+
     @classmethod
     def desde(cls, niveles: list[FilaLeida], ajustes: AjustesEnsamble) -> _Tabla:
         titulos = niveles[-1]
+        if len(niveles) == 2 and niveles[0].tabla != titulos.tabla:
+            superior, inferior, cajas = _combinar(*niveles)
+            asignacion = asignar([superior, inferior], ajustes.columnas)
+            return cls(asignacion, len(cajas), list(cajas), titulos.tabla, por_cajas=True)
         asignacion = asignar([_textos(f) for f in niveles], ajustes.columnas)
         return cls(asignacion, len(titulos.celdas), [c.caja for c in titulos.celdas], titulos.tabla)
 
     def posiciones(self, fila: FilaLeida) -> dict[int, int] | None:
-        """Grid position of each cell of `fila` in the title row, or None when the row is another table."""
-        if len(fila.celdas) == self.ancho:
+        """Grid position of each cell of `fila` in the title row, or None when the row is another table.
+
+        Without a common grid, a cell goes to the title it overlaps most; of two it overlaps as much (a
+        narrow number under both `N°` and a title that spreads over it), to the narrower one.
+        """
+        if len(fila.celdas) == self.ancho and not self.por_cajas:
             return {i: i for i in range(self.ancho)}
         if all(self.cajas) and all(c.caja for c in fila.celdas):
             mapa: dict[int, int] = {}
@@ -83,9 +149,11 @@ class _Tabla:
                 assert celda.caja is not None
                 x0, x1 = celda.caja
                 solapes = [
-                    (min(x1, caja[1]) - max(x0, caja[0]), j) for j, caja in enumerate(self.cajas) if caja is not None
+                    (min(x1, caja[1]) - max(x0, caja[0]), caja[0] - caja[1], j)
+                    for j, caja in enumerate(self.cajas)
+                    if caja is not None
                 ]
-                solape, j = max(solapes)
+                solape, _, j = max(solapes)
                 if solape > 0:
                     mapa[i] = j
             return mapa if len(set(mapa.values())) >= max(3, self.ancho // 2) else None
@@ -157,7 +225,7 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
     siguiente = inicio + 1
     if (
         siguiente < len(filas)
-        and filas[siguiente].tabla == filas[inicio].tabla
+        and _misma_tabla(filas[inicio], filas[siguiente])
         and _es_segundo_nivel(filas[siguiente], ajustes)
     ):
         niveles.append(filas[siguiente])
@@ -185,7 +253,7 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
             continue
         if _es_fila_titulos(fila, ajustes):
             nuevos = [fila]
-            if i < len(filas) and filas[i].tabla == fila.tabla and _es_segundo_nivel(filas[i], ajustes):
+            if i < len(filas) and _misma_tabla(fila, filas[i]) and _es_segundo_nivel(filas[i], ajustes):
                 nuevos.append(filas[i])
                 i += 1
             tabla = _Tabla.desde(nuevos, ajustes)

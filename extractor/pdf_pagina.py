@@ -350,6 +350,12 @@ def _encaja(bandas: list[_Banda]) -> bool:
     return True
 
 
+def _extension(tramos: list[Tramo]) -> tuple[float, float]:
+    """Where a cell's own text lies: a title centred over three columns (SEGUIMIENTO) is narrower than the
+    column the rows around it make, and the titles below it say which columns it heads."""
+    return (min(t.x0 for t in tramos), max(t.x1 for t in tramos))
+
+
 def _parrafos(bloque: Bloque, derecha: float) -> list[list[Tramo]]:
     """A free block cut into paragraphs: a line ends its paragraph when the next word would have fitted on it."""
     parrafos = [[bloque.lineas[0]]]
@@ -375,8 +381,12 @@ class _Texto:
     """The page draws text line by line across the table, not cell by cell: a cell's next line is a row of its own."""
     filas: list[FilaPdf] = field(default_factory=list)
 
-    def celda(self, tramos: list[Tramo], caja: tuple[float, float]) -> Celda:
-        return Celda(texto_de(tramos), Origen(pagina=self.numero), caja=caja, confianza=_confianza(tramos))
+    def celda(
+        self, tramos: list[Tramo], caja: tuple[float, float], columna: tuple[float, float] | None = None
+    ) -> Celda:
+        """`columna`: from where the column's text starts to where its widest line ends, the room a line had."""
+        texto = texto_de(tramos, columna)
+        return Celda(texto, Origen(pagina=self.numero), caja=caja, confianza=_confianza(tramos))
 
     def libre(self, banda: _Banda) -> None:
         """One block alone on its line: free text, a row per paragraph."""
@@ -407,7 +417,12 @@ class _Texto:
             por_columna: dict[int, list[Tramo]] = {}
             for unidad, i in zip(banda.unidades, grupo, strict=True):
                 por_columna.setdefault(i, []).extend(unidad.lineas)
-            celdas = [self.celda(por_columna.get(i, []), extension.get(i, caja)) for i, caja in enumerate(columnas)]
+            celdas = []
+            for i, caja in enumerate(columnas):
+                tramos = por_columna.get(i, [])
+                celdas.append(
+                    self.celda(tramos, _extension(tramos) if tramos else extension.get(i, caja), extension.get(i))
+                )
             fila = FilaLeida(celdas, tabla=tabla, pagina=self.numero)
             self.filas.append(FilaPdf(fila, banda.top, (bandas[0].top, j)))
 

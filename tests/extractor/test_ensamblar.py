@@ -383,3 +383,63 @@ def test_encabezado_de_pagina_repetido_antes_de_las_firmas_no_es_una_firma() -> 
     plan = ensamblar(hoja)
     assert plan is not None
     assert [f.nombre for f in plan.firmas] == ["Ing. CESAR AUGUSTO CRUZ GONZALEZ", "LUZ-ANDREA HERNÁNDEZ TEJEDOR"]
+
+
+def _en(texto: str | None, x0: float, x1: float) -> Celda:
+    """A cell of a PDF table without lines: its text and where it lies across the page."""
+    return Celda(texto, caja=(x0, x1))
+
+
+def test_titulos_en_dos_niveles_de_una_tabla_sin_lineas_del_pdf() -> None:
+    """The reader cut the titles from the rows below (other columns); SEGUIMIENTO, centred and narrower than
+    its three columns, still heads them, and a narrow number under both `N°` and a wide title goes to `N°`."""
+    arriba = FilaLeida(
+        [
+            _en("N°", 30, 45),
+            _en("Acción de mejora", 30, 120),
+            _en("SEGUIMIENTO", 150, 200),
+            _en("Observaciones", 230, 290),
+            _en("Plazo", 300, 320),
+        ],
+        tabla=1,
+        pagina=1,
+    )
+    abajo = FilaLeida(
+        [
+            _en(None, 30, 35),
+            _en(None, 60, 125),
+            _en("Cumplimiento", 135, 160),
+            _en("Efectividad", 162, 188),
+            _en("Estado", 190, 215),
+            _en(None, 230, 290),
+            _en(None, 300, 320),
+        ],
+        tabla=2,
+        pagina=1,
+    )
+    datos = FilaLeida(
+        [
+            _en("1", 30, 34),
+            _en("Conciliar cada mes", 60, 125),
+            _en("Si", 135, 145),
+            _en("No", 162, 170),
+            _en("C", 190, 195),
+            _en("Ver acta", 230, 260),
+            _en("6", 300, 305),
+        ],
+        tabla=2,
+        pagina=1,
+    )
+    plan = ensamblar(HojaLeida([arriba, abajo, datos]))
+    assert plan is not None
+    assert plan.columnas_desconocidas == []
+    celdas = {k: c.texto for k, c in plan.filas[0].celdas.items()}
+    assert celdas == {
+        "numero": "1",
+        "accion_mejora": "Conciliar cada mes",
+        "cumplimiento": "Si",
+        "efectividad": "No",
+        "estado_accion": "C",
+        "observaciones": "Ver acta",
+        "plazo_meses": "6",
+    }

@@ -33,13 +33,9 @@ ABIERTOS: dict[str, str] = {
 }
 """Known failures, each a class of layout still unsolved: strict, so a fix shows up as a pass to remove here."""
 ABIERTOS_POR_ARCHIVO: dict[str, str] = {
-    "v31.pdf": "tabla de hallazgos sin líneas (solo bajo los títulos): palabras cortadas por la columna angosta",
-    "v33.pdf": "tabla sin líneas con títulos en dos niveles (SEGUIMIENTO): los dos niveles quedan en tablas distintas",
-    "v35.pdf": "tabla de hallazgos sin líneas: palabras cortadas por la columna angosta",
-    "v37.pdf": "tabla sin líneas con títulos en dos niveles (SEGUIMIENTO): los dos niveles quedan en tablas distintas",
+    "v35.pdf": "tabla sin líneas: una palabra cortada en la línea más larga de su columna no se ve cortada",
     "v38.pdf": "hallazgo cortado en su primer renglón por el salto de página: palabras cortadas entre páginas",
     "v39.pdf": "tabla sin líneas con número y descripción combinados para dos acciones",
-    "v41.pdf": "tabla sin líneas con títulos en dos niveles (SEGUIMIENTO): los dos niveles quedan en tablas distintas",
 }
 """Whole copies whose layout still fails in places: some of their values may pass (not strict)."""
 
