@@ -59,7 +59,7 @@ class Documento(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     archivo: Mapped[str] = mapped_column(Text)
-    ruta: Mapped[str] = mapped_column(Text, index=True)
+    ruta: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     tipo: Mapped[str] = mapped_column(String(8))
     estado: Mapped[str] = mapped_column(String(8))

@@ -166,6 +166,20 @@ def test_un_archivo_que_fallo_y_luego_se_arreglo_en_la_misma_ruta_ya_no_es_el_ac
     ], "both contents stay in documentos; only the newest is what the path holds"
 
 
+def test_un_archivo_danado_reemplazado_por_una_copia_ya_cargada_de_otra_carpeta_ya_no_es_el_actual(
+    motor: Engine,
+) -> None:
+    bueno = plan(archivo="b/plan.docx")
+    guardar(motor, en_disco("b/plan.docx", ENERO), bueno)
+    roto = Plan(archivo="a/plan.docx", sha256="b" * 64, tipo="docx", error="El archivo Word está dañado.")
+    guardar(motor, en_disco("a/plan.docx", ENERO), roto)
+    assert guardar(motor, en_disco("a/plan.docx", MARZO), bueno) is Desenlace.YA_ESTABA
+    assert filas(motor, "SELECT archivo, actual FROM v_documentos ORDER BY documento_id") == [
+        {"archivo": "b/plan.docx", "actual": True},
+        {"archivo": "a/plan.docx", "actual": False},
+    ]
+
+
 def test_un_problema_de_un_archivo_sin_plan_reemplazado_en_su_ruta_no_es_actual(motor: Engine) -> None:
     memorando = Plan(
         archivo="plan.docx", sha256="c" * 64, tipo="docx", problemas=[problema("archivo", "no_es_gem_fm014", raw=None)]

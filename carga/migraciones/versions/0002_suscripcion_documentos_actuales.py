@@ -21,15 +21,21 @@ down_revision: str | None = "0001"
 branch_labels: str | None = None
 depends_on: str | None = None
 
-# The content a path holds now is the one whose file was modified last (a tie goes to the one loaded last),
-# the same rule that picks the current version of a plan.
+# What a path holds now is what the ledger last saw there: the bytes of its most recently modified file (the
+# rule that picks the current version of a plan). Replacing a broken file with a copy of one already loaded
+# from elsewhere adds no row to documentos, only to the ledger, so the ledger is what tells. A path the ledger
+# never saw (a database filled before it) keeps its document current.
 _V_DOCUMENTOS = """
 CREATE VIEW v_documentos AS
 SELECT
     d.id AS documento_id, d.archivo, d.ruta, d.sha256, d.tipo, d.estado, d.error, d.tamano,
     d.modificado_en, d.ingerido_en, d.corrida_id,
-    ROW_NUMBER() OVER (PARTITION BY d.ruta ORDER BY d.modificado_en DESC, d.id DESC) = 1 AS actual
+    COALESCE(u.sha256 = d.sha256, TRUE) AS actual
 FROM documentos d
+LEFT JOIN (
+    SELECT ruta, sha256, ROW_NUMBER() OVER (PARTITION BY ruta ORDER BY mtime_ns DESC, id DESC) AS orden
+    FROM archivos_vistos
+) u ON u.ruta = d.ruta AND u.orden = 1
 """
 
 # A problem of a plan is current with its plan's version; one of a file without a plan, with its file.
@@ -66,7 +72,6 @@ LEFT JOIN hallazgos h ON h.id = p.hallazgo_id
 def upgrade() -> None:
     op.add_column("corridas", sa.Column("estado", sa.String(16)))
     op.execute("UPDATE corridas SET estado = 'terminada' WHERE terminada_en IS NOT NULL")
-    op.create_index("ix_documentos_ruta", "documentos", ["ruta"])
     op.execute("DROP VIEW v_problemas")
     op.execute(_V_DOCUMENTOS)
     op.execute(_V_PROBLEMAS)
@@ -76,5 +81,4 @@ def downgrade() -> None:
     op.execute("DROP VIEW v_problemas")
     op.execute("DROP VIEW v_documentos")
     op.execute(_V_PROBLEMAS_0001)
-    op.drop_index("ix_documentos_ruta", table_name="documentos")
     op.execute("ALTER TABLE corridas DROP COLUMN estado")  # SQLite >= 3.35 drops it in place, as PostgreSQL does
