@@ -190,6 +190,15 @@ def _sigue_en_otra_pagina(celdas: dict[str, Celda], anterior: FilaCruda) -> bool
     return _llenos(celdas, ("descripcion",)) > 0 and _llenos(anterior.celdas, ("numero",)) > 0
 
 
+def _sigue_la_descripcion(celdas: dict[str, Celda], anterior: FilaCruda) -> bool:
+    """A row with no number whose description starts in lower case goes on with the description above: in a
+    PDF table without lines, the last lines of a description merged over two actions fall beside the second."""
+    propia = celdas.get("descripcion")
+    arriba = anterior.celdas.get("descripcion")
+    texto = (propia.texto or "").strip() if propia else ""
+    return bool(texto[:1].islower() and arriba is not None and arriba.texto)
+
+
 def _unir(anterior: FilaCruda, fragmento: dict[str, Celda]) -> None:
     """A finding cut by a page break: each cell's text goes on from where it stopped, on a new line, or
     glued when the break fell right after a hyphen or slash inside a word or date (`2022-` / `05-31`)."""
@@ -276,6 +285,9 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
             _unir(hallazgos[-1], celdas)
             pagina_ultimo = fila.pagina
             continue
+        if hallazgos and sin_numero and numero is not None and _sigue_la_descripcion(celdas, hallazgos[-1]):
+            _unir(hallazgos[-1], {"descripcion": celdas["descripcion"]})
+            celdas["descripcion"] = Celda(None, celdas["descripcion"].origen)
         if (
             hallazgos
             and sin_numero

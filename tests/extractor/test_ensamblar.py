@@ -250,6 +250,20 @@ def test_una_accion_mas_sin_numero_ni_descripcion_es_del_hallazgo_de_arriba() ->
     ]
 
 
+def test_descripcion_combinada_de_dos_acciones_cuyo_ultimo_renglon_cae_junto_a_la_segunda() -> None:
+    """A PDF table without lines: the merged description's last line sits beside the second action."""
+    segunda = hallazgo(None, "manual.")
+    segunda[2] = "Otra acción"
+    filas = [fila(TITULOS), fila(hallazgo("1", "Los controles no están en el")), fila(segunda)]
+    plan = ensamblar(HojaLeida(filas))
+    assert plan is not None
+    assert [(f.celdas["numero"].texto, f.celdas["descripcion"].texto) for f in plan.filas] == [
+        ("1", "Los controles no están en el\nmanual."),
+        ("1", "Los controles no están en el\nmanual."),
+    ]
+    assert plan.filas[1].celdas["accion_mejora"].texto == "Otra acción"
+
+
 def test_titulo_repetido_filas_vacias_y_tabla_partida_en_dos() -> None:
     hoja = HojaLeida(
         [

@@ -37,7 +37,8 @@ CUANTAS_DOCX_DIFICILES = 12
 """Word copies whose header tables lack lines, whose findings table has lines only under its titles,
 whose signatures carry `Nombre:` / `Cargo:` labels: all exported to PDF, where the lines matter."""
 A_PDF = ("v00", "v01", "v02", "v04", "v05", "v07", "v09", "v11", "v13", "v16", "v19", "v22", "v25")
-"""Variants of the first two batches also exported to PDF: Word ones of each header layout, and Excel ones."""
+"""Word variants of the first batch also exported to PDF, one or more of each header layout; every
+workbook of one sheet is exported too."""
 
 COLUMNAS = (
     "numero",
@@ -735,7 +736,7 @@ def generar(con_pdf: bool = True) -> None:
         (AQUI / f"{nombre}.{tipo}.json").write_text(
             json.dumps(_verdad(destino.name, planes, tipo), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        if nombre in A_PDF or dificil:
+        if nombre in A_PDF or dificil or (tipo == "xlsx" and d.hojas == 1):
             pdfs.append(destino)
             pdf_planes = [{**p, "hoja": None} for p in planes]
             (AQUI / f"{nombre}.pdf.json").write_text(
