@@ -68,6 +68,7 @@ def test_un_pdf_que_se_contiene_a_si_mismo_termina_sin_hallazgos(carpeta: Path, 
     assert planes[0].error is not None or [p.codigo for p in planes[0].problemas] == ["no_es_gem_fm014"]
 
 
+@pytest.mark.lento
 def test_un_pdf_que_tarda_demasiado_se_detiene_en_su_limite_de_tiempo(carpeta: Path) -> None:
     lento = hostiles.pdf_lento(carpeta)
     [planes] = list(extraer_aislados([lento], Limites(max_segundos=2)))
@@ -162,6 +163,7 @@ def correr(*argumentos: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.lento
 def test_extraer_con_limite_de_tiempo_dice_cual_archivo_se_detuvo_y_sigue(carpeta: Path) -> None:
     lento = hostiles.pdf_lento(carpeta)
     salida = correr(
@@ -173,6 +175,7 @@ def test_extraer_con_limite_de_tiempo_dice_cual_archivo_se_detuvo_y_sigue(carpet
     assert bueno["error"] is None and bueno["hallazgos"]
 
 
+@pytest.mark.lento
 def test_ingerir_con_menos_paginas_permitidas_guarda_el_rechazo(tmp_path: Path) -> None:
     base = f"sqlite:///{tmp_path / 'planes.db'}"
     salida = correr("ingerir", str(hostiles.MUESTRAS / "puerto_camelias_2022.pdf"), "--db", base, "--max-paginas", "1")
