@@ -285,6 +285,7 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
             _unir(hallazgos[-1], celdas)
             pagina_ultimo = fila.pagina
             continue
+        propios = _llenos(celdas)
         if hallazgos and sin_numero and numero is not None and _sigue_la_descripcion(celdas, hallazgos[-1]):
             _unir(hallazgos[-1], {"descripcion": celdas["descripcion"]})
             celdas["descripcion"] = Celda(None, celdas["descripcion"].origen)
@@ -300,7 +301,7 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
                     heredada = hallazgos[-1].celdas.get(campo)
                     if heredada is not None:
                         celdas[campo] = Celda(heredada.texto, heredada.origen, heredada.valor, heredada.formato, True)
-        if sin_numero and _llenos(celdas) < max(ajustes.minimo_campos_hallazgo, 3):
+        if sin_numero and propios < max(ajustes.minimo_campos_hallazgo, 3):
             if hallazgos and _parece_firmas(fila):
                 fin = i - 1
                 break

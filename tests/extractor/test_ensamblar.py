@@ -264,6 +264,18 @@ def test_descripcion_combinada_de_dos_acciones_cuyo_ultimo_renglon_cae_junto_a_l
     assert plan.filas[1].celdas["accion_mejora"].texto == "Otra acción"
 
 
+def test_nota_bajo_la_tabla_en_la_primera_columna_no_es_otra_accion() -> None:
+    """An Excel sheet: the note typed in column A, under the table, falls in the column of `Cargo`; it
+    does not inherit the number and description above to pass for one more action."""
+    orden = [8, *range(8), *range(9, 14)]
+    nota = [None] * 14
+    nota[0] = "Nota: el seguimiento se realiza cada trimestre."
+    filas = [fila([TITULOS[i] for i in orden]), fila([hallazgo("1", "Uno")[i] for i in orden]), fila(nota)]
+    plan = ensamblar(HojaLeida(filas))
+    assert plan is not None
+    assert [f.celdas["numero"].texto for f in plan.filas] == ["1"]
+
+
 def test_titulo_repetido_filas_vacias_y_tabla_partida_en_dos() -> None:
     hoja = HojaLeida(
         [

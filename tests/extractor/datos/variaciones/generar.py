@@ -34,6 +34,9 @@ SEMILLA = 20261125
 CUANTAS_DOCX = 16
 CUANTAS_XLSX = 14
 CUANTAS_DOCX_DIFICILES = 12
+CUANTAS_CON_TEXTO = 10
+"""Word and Excel copies with the text offices add: the entity's NIT under its name, a sentence before the
+findings table, a blank row between findings, a note after the table. All exported to PDF."""
 """Word copies whose header tables lack lines, whose findings table has lines only under its titles,
 whose signatures carry `Nombre:` / `Cargo:` labels: all exported to PDF, where the lines matter."""
 A_PDF = ("v00", "v01", "v02", "v04", "v05", "v07", "v09", "v11", "v13", "v16", "v19", "v22", "v25")
@@ -130,6 +133,9 @@ ROTULOS_TITULO = {
     "fecha_formato": ("FECHA:", "Fecha:", "FECHA:"),
 }
 GENERALES = ("proceso_auditado", "procedimientos", "responsables", "fecha_suscripcion")
+NIT = "NIT 800.123.456-7"
+INTRODUCCION = "A continuación se relacionan los hallazgos de la auditoría y las acciones de mejora acordadas."
+NOTA = "Nota: el seguimiento se realiza cada trimestre por la Oficina de Control Interno."
 
 ENTIDADES = (
     "ALCALDÍA MUNICIPAL DE VILLA DEL ROSARIO",
@@ -216,6 +222,7 @@ class Diseno:
     titulos_fusionados: bool = False
     hojas: int = 1
     bordes: str = "todos"
+    texto_extra: bool = False
     rotulos: dict[str, str] = field(default_factory=dict)
 
 
@@ -241,7 +248,10 @@ def _columnas(r: random.Random, i: int) -> tuple[list[tuple[str, str]], bool]:
         claves = ["numero", *resto] if i % 4 != 3 else [*resto[:2], "numero", *resto[2:]]
     columnas = [(c, r.choice(TITULOS[c])) for c in claves]
     if i % 3 != 1:
-        columnas.insert(r.randrange(1, len(columnas) + 1), ("extra", EXTRAS[i % len(EXTRAS)]))
+        k = r.randrange(1, len(columnas) + 1)
+        while 0 < k < len(columnas) and columnas[k - 1][0] in SEGUIMIENTO and columnas[k][0] in SEGUIMIENTO:
+            k += 1  # never inside the group SEGUIMIENTO heads
+        columnas.insert(k, ("extra", EXTRAS[i % len(EXTRAS)]))
     return columnas, grupo
 
 
@@ -399,6 +409,8 @@ class _Word:
         if self.d.titulo == "parrafos":
             for texto in lineas:
                 self.doc.add_paragraph().add_run(texto).bold = True
+                if self.d.texto_extra and texto == lineas[0]:
+                    self.doc.add_paragraph(NIT)
             for texto in datos:
                 self.doc.add_paragraph(texto)
             return
@@ -457,6 +469,8 @@ class _Word:
 
     def hallazgos(self) -> None:
         d = self.d
+        if d.texto_extra:
+            self.doc.add_paragraph(INTRODUCCION)
         arriba = 2 if d.grupo else 1
         tabla = self.doc.add_table(arriba, len(d.columnas))
         if d.bordes == "todos":
@@ -487,8 +501,10 @@ class _Word:
                 _borde_inferior(celda)
         anteriores: list[_Cell] = []
         for k, (valores, extra) in enumerate(zip(self.plan["hallazgos"], self.plan["extras"], strict=True)):
-            celdas = list(tabla.add_row().cells)
             sigue = k in self.plan["fusionados"]
+            if d.texto_extra and k == 2 and not sigue:
+                tabla.add_row()
+            celdas = list(tabla.add_row().cells)
             for (c, _), celda in zip(d.columnas, celdas, strict=True):
                 if sigue and c in ("numero", "descripcion"):
                     continue
@@ -500,6 +516,9 @@ class _Word:
             anteriores = celdas
         for _ in range(d.filas_vacias):
             tabla.add_row()
+        if d.texto_extra:
+            self.doc.add_paragraph()
+            self.doc.add_paragraph(NOTA)
 
     def firmas(self) -> None:
         firmas = self.plan["firmas"]
@@ -579,6 +598,9 @@ class _Hoja:
         for k, (texto, campo) in enumerate(zip(lineas, ("codigo", "version", "fecha_formato"), strict=True)):
             self.fusionar(self.fila + k, self.c0, ultima - 2, texto, negrita=True)
             self.fusionar(self.fila + k, ultima - 1, ultima, f"{self.d.rotulos[campo]} {enc[campo]}")
+        if self.d.texto_extra:
+            self.fusionar(self.fila + 3, self.c0, ultima - 2, NIT)
+            self.fila += 1
         self.fila += 4
 
     def generales(self) -> None:
@@ -619,10 +641,17 @@ class _Hoja:
         self.fila += alto
 
     def hallazgos(self) -> None:
+        if self.d.texto_extra:
+            self.poner(self.fila, self.c0, INTRODUCCION, ajustar=False)
+            self.fila += 2
         self.titulos()
         claves = [c for c, _ in self.d.columnas]
         for k, (valores, extra) in enumerate(zip(self.plan["hallazgos"], self.plan["extras"], strict=True)):
             sigue = k in self.plan["fusionados"]
+            if self.d.texto_extra and k == 2 and not sigue:
+                for j in range(len(claves)):
+                    self.poner(self.fila, self.c0 + j, None, borde=True)
+                self.fila += 1
             for j, c in enumerate(claves):
                 columna = self.c0 + j
                 if sigue and c in ("numero", "descripcion"):
@@ -646,6 +675,9 @@ class _Hoja:
 
     def firmas(self) -> None:
         self.fila += 1
+        if self.d.texto_extra:
+            self.poner(self.fila, self.c0, NOTA, ajustar=False)
+            self.fila += 2
         self.poner(self.fila, self.c0, "Firma Responsables:", negrita=True, ajustar=False)
         self.fila += 2
         for k, firma in enumerate(self.plan["firmas"]):
@@ -713,11 +745,15 @@ def _verdad(nombre: str, planes: list[dict[str, Any]], tipo: str) -> dict[str, A
 def generar(con_pdf: bool = True) -> None:
     r = random.Random(SEMILLA)
     pdfs: list[Path] = []
-    for i in range(CUANTAS_DOCX + CUANTAS_XLSX + CUANTAS_DOCX_DIFICILES):
+    previas = CUANTAS_DOCX + CUANTAS_XLSX + CUANTAS_DOCX_DIFICILES
+    for i in range(previas + CUANTAS_CON_TEXTO):
         nombre = f"v{i:02d}"
-        tipo = "xlsx" if CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX else "docx"
-        dificil = i >= CUANTAS_DOCX + CUANTAS_XLSX
+        tipo = "xlsx" if CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX or (i >= previas and i % 2) else "docx"
+        dificil = CUANTAS_DOCX + CUANTAS_XLSX <= i < previas
         d = _diseno(r, i, tipo, dificil)
+        d.texto_extra = i >= previas
+        if d.texto_extra:
+            d.hojas = 1
         destino = AQUI / f"{nombre}.{tipo}"
         if tipo == "docx":
             plan = _plan(r, d)
@@ -736,7 +772,7 @@ def generar(con_pdf: bool = True) -> None:
         (AQUI / f"{nombre}.{tipo}.json").write_text(
             json.dumps(_verdad(destino.name, planes, tipo), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        if nombre in A_PDF or dificil or (tipo == "xlsx" and d.hojas == 1):
+        if nombre in A_PDF or dificil or d.texto_extra or (tipo == "xlsx" and d.hojas == 1):
             pdfs.append(destino)
             pdf_planes = [{**p, "hoja": None} for p in planes]
             (AQUI / f"{nombre}.pdf.json").write_text(
