@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import sys
@@ -14,8 +15,6 @@ import typer
 from rich.console import Console
 from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
-
-from planmejora.ordenes import calidad, extraer, ingerir, vigilar
 
 rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
 rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
@@ -78,33 +77,60 @@ class Grupo(_EnEspanol, TyperGroup):
     pass
 
 
-app = typer.Typer(
-    name="planmejora",
-    cls=Grupo,
-    help=(
-        "Lee copias del FORMATO PLAN DE MEJORAMIENTO (GEM-FM014) en PDF, Word y Excel, "
-        "limpia los valores, los guarda en una base de datos y reporta lo que no pudo confiar.\n\n"
-        "La base de datos se elige con --db o con la variable PLANMEJORA_DB "
-        "(por defecto sqlite:///planmejora.db)."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    options_metavar="[OPCIONES]",
-)
+ORDENES: dict[str, str] = {
+    "extraer": "planmejora.ordenes.extraer",
+    "ingerir": "planmejora.ordenes.ingerir",
+    "vigilar": "planmejora.ordenes.vigilar",
+    "calidad": "planmejora.ordenes.calidad",
+}
 
-app.command("extraer", cls=Orden, options_metavar="[OPCIONES]")(extraer.extraer)
-app.command("ingerir", cls=Orden, options_metavar="[OPCIONES]")(ingerir.ingerir)
-app.command("calidad", cls=Orden, options_metavar="[OPCIONES]")(calidad.calidad)
-app.command("vigilar", cls=Orden, options_metavar="[OPCIONES]")(vigilar.vigilar)
+
+def crear_app(solo: str | None = None) -> typer.Typer:
+    """The command, with every verb or only `solo`.
+
+    Each verb pulls in heavy libraries (SQLAlchemy, openpyxl, watchdog): a nightly `ingerir`
+    over an unchanged archive should not spend a second importing the report's.
+    """
+    app = typer.Typer(
+        name="planmejora",
+        cls=Grupo,
+        help=(
+            "Lee copias del FORMATO PLAN DE MEJORAMIENTO (GEM-FM014) en PDF, Word y Excel, "
+            "limpia los valores, los guarda en una base de datos y reporta lo que no pudo confiar.\n\n"
+            "La base de datos se elige con --db o con la variable PLANMEJORA_DB "
+            "(por defecto sqlite:///planmejora.db)."
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+        options_metavar="[OPCIONES]",
+    )
+    app.callback()(_grupo)
+    for nombre, modulo in ORDENES.items():
+        if solo is None or nombre == solo:
+            orden = getattr(importlib.import_module(modulo), nombre)
+            app.command(nombre, cls=Orden, options_metavar="[OPCIONES]")(orden)
+    return app
+
+
+def _grupo() -> None:
+    """Keeps `planmejora VERB` a group even when only one verb is loaded."""
+
+
+def __getattr__(nombre: str) -> typer.Typer:
+    """`planmejora.cli.app`, with every verb, for tests and for whoever embeds the command."""
+    if nombre == "app":
+        return crear_app()
+    raise AttributeError(nombre)
 
 
 def main() -> None:
     """Entry point: a user sees a Spanish sentence, never a traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    verbo = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ORDENES else None
     try:
-        app()
+        crear_app(verbo)()
     except KeyboardInterrupt:
         Console(stderr=True).print("[yellow]Interrumpido por el usuario.[/]")
         sys.exit(130)
