@@ -32,7 +32,7 @@ lint: $(VENV)/.instalado
 	$(BIN)/mypy
 
 # `make bench` runs every benchmark of bench/ (dates, whole pipeline); N copies in the pipeline's archive.
-N ?= 300
+N ?= 1000
 bench: $(VENV)/.instalado
 	BENCH_N=$(N) $(BIN)/python -m bench
 
