@@ -10,6 +10,7 @@ the run's following lines, even when they overflow a row that is too short.
 from __future__ import annotations
 
 import bisect
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -281,6 +282,9 @@ _ANCHO_ESPACIO = 0.28
 """A space is 0.28 em wide in Arial, Calibri and Times: a line stopping farther from the edge had room for one."""
 _ANCHO_LETRA = 1.0
 """No letter is wider than the font size."""
+_RESTO_CORTO = 4
+"""When the line leaves no room to tell, only a short rest of a word (`o`, `ón`, `ado`) goes on the word:
+a whole word (`humano`) more likely starts a word of its own."""
 
 
 @cache
@@ -288,15 +292,31 @@ def _enlaces() -> frozenset[str]:
     return frozenset(cargar("texto")["enlaces"])
 
 
-def _palabra_cortada(linea: list[Tramo], siguiente: list[Tramo], caja: tuple[float, float] | None) -> bool:
+def _en_mayusculas_iniciales(lineas: list[list[Tramo]]) -> bool:
+    """Every word of the cell that surely starts a word (after a space, on its line or drawn at the end of
+    the line above), linking words aside, starts with a capital: `Dirección Financiera`, `Jefe Oficina
+    Jurídica`. Then a line going on in lower case is the rest of a word."""
+    palabras = [p for linea in lineas for t in linea for p in t.texto.split()[1:]]
+    for arriba, abajo in itertools.pairwise(lineas):
+        if arriba[-1].espacio_final and abajo[0].texto.split():
+            palabras.append(abajo[0].texto.split()[0])
+    palabras = [p for p in palabras if p[:1].isalpha()]
+    propias = [p for p in palabras if p.lower() not in _enlaces()]
+    return bool(propias) and all(p[0].isupper() for p in propias)
+
+
+def _palabra_cortada(
+    linea: list[Tramo], siguiente: list[Tramo], caja: tuple[float, float] | None, titulo: bool = False
+) -> bool:
     """A word too long for its narrow cell, cut where the line ran out (`Direcci` / `ón`), with no hyphen.
 
     The line is one piece of a word, with no space drawn after it, that stops short of the cell's
     right edge by less than a letter (else the next letter would have fitted), and the next line
     goes on in lower case or digits (in capitals after capitals). A line wrapped between words ends
     in a space glyph wherever the space fits; when the word fills the line so exactly that no space
-    fits, only the next word tells: a short linking word (`de`, `al`) starts a word of its own. The
-    right padding is taken equal to the left one, so only left-aligned text is judged.
+    fits, only the next word tells: the short rest of a word goes on it, and so does a longer one in a
+    cell whose words start with capitals; a short linking word (`de`, `al`) starts a word of its own.
+    The right padding is taken equal to the left one, so only left-aligned text is judged.
     """
     if caja is None or len(linea) != 1 or linea[0].espacio_final is not False or " " in linea[0].texto.strip():
         return False
@@ -309,7 +329,10 @@ def _palabra_cortada(linea: list[Tramo], siguiente: list[Tramo], caja: tuple[flo
     sobra = caja[1] - relleno - primera.x1
     if relleno < 0 or sobra >= _ANCHO_LETRA * primera.alto:
         return False
-    return sobra >= _ANCHO_ESPACIO * primera.alto or resto.texto.split()[0].lower() not in _enlaces()
+    if sobra >= _ANCHO_ESPACIO * primera.alto or inicio in "-/":
+        return True
+    resto_de_palabra = resto.texto.split()[0]
+    return (titulo or len(resto_de_palabra) <= _RESTO_CORTO) and resto_de_palabra.lower() not in _enlaces()
 
 
 def renglones(lista: Iterable[Tramo]) -> list[list[Tramo]]:
@@ -335,6 +358,7 @@ def texto_de(lista: Iterable[Tramo], caja: tuple[float, float] | None = None) ->
     cell (`caja`, x0–x1) ran out of room.
     """
     lineas = renglones(lista)
+    titulo = caja is not None and _en_mayusculas_iniciales(lineas)
     texto = ""
     for k, linea in enumerate(lineas):
         contenido = " ".join(t.texto for t in sorted(linea, key=lambda t: t.x0))
@@ -342,7 +366,7 @@ def texto_de(lista: Iterable[Tramo], caja: tuple[float, float] | None = None) ->
             texto = contenido
         elif len(texto) >= 2 and texto.endswith("-") and texto[-2].isalnum() and contenido[:1].isalnum():
             texto += contenido
-        elif _palabra_cortada(lineas[k - 1], linea, caja):
+        elif _palabra_cortada(lineas[k - 1], linea, caja, titulo):
             texto += contenido.lstrip()
         else:
             texto += "\n" + contenido

@@ -348,6 +348,25 @@ CELDA_ANGOSTA = (100.0, 140.0)
             id="palabra que llena el renglón justo, sin sitio para el espacio, y una palabra de enlace",
         ),
         pytest.param(
+            [_renglon("Talento", 134.0, 0, False), _renglon("humano", 130.0, 9, None)],
+            "Talento\nhumano",
+            id="palabra entera que llena el renglón justo, sin sitio para el espacio, y otra palabra entera",
+        ),
+        pytest.param(
+            [
+                _renglon("Dirección", 120.0, 0, True),
+                _renglon("Adminis", 134.0, 9, False),
+                _renglon("trativa", 128.0, 18, None),
+            ],
+            "Dirección\nAdministrativa",
+            id="en una celda con mayúsculas iniciales, lo que sigue en minúscula es el resto de la palabra",
+        ),
+        pytest.param(
+            [_renglon("Almac", 134.0, 0, False), _renglon("én", 115.0, 9, None)],
+            "Almacén",
+            id="renglón justo seguido del resto corto de la palabra",
+        ),
+        pytest.param(
             [_renglon("Talento", 128.0, 0, True), _renglon("humano", 130.0, 9, None)],
             "Talento\nhumano",
             id="renglón que termina entre dos palabras, con su espacio dibujado",

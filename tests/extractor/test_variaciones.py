@@ -25,20 +25,45 @@ pytestmark = pytest.mark.lento  # reads some 40 Word, Excel and PDF files, a few
 
 DATOS = Path(__file__).parent / "datos" / "variaciones"
 
+_PAGINA = "palabra cortada justo en el salto de página: al unir las dos partes no queda su geometría"
+_PORCIENTO = "«100» / «%» en una celda angosta: el % también sigue a un espacio"
+_JUSTA = "palabra cortada en una celda con minúsculas, el renglón tan justo que no se sabe si hubo espacio"
+_SIN_LINEAS = "tabla sin líneas: el borde de la columna se estima por su renglón más largo"
+_FIRMAS = "fila de firmas partida por el salto de página: LibreOffice sube un nombre un renglón"
+
 ABIERTOS: dict[str, str] = {
-    "v02.pdf::hallazgos[2].dependencia": "palabra cortada en el salto de página (Jurídic / a)",
-    "v04.pdf::hallazgos[1].meta_indicador": "«100» / «%» en una celda angosta: el % también sigue a un espacio",
-    "v11.pdf::firmas": "fila de firmas partida por el salto de página: el orden de los nombres se pierde",
-    "v34.pdf::hallazgos[1].meta_indicador": "«100» / «%» en una celda angosta: el % también sigue a un espacio",
-    "v44.pdf::hallazgos[2].meta_indicador": "«100» / «%» en una celda angosta: el % también sigue a un espacio",
+    "v02.pdf::hallazgos[1].meta_indicador": _JUSTA,
+    "v02.pdf::hallazgos[2].dependencia": _PAGINA,
+    "v04.pdf::hallazgos[1].meta_indicador": _PORCIENTO,
+    "v09.pdf::hallazgos[0].meta_indicador": _JUSTA,
+    "v09.pdf::hallazgos[1].meta_indicador": _JUSTA,
+    "v11.pdf::hallazgos[0].meta_indicador": _JUSTA,
+    "v11.pdf::firmas": _FIRMAS,
+    "v34.pdf::hallazgos[1].meta_indicador": _PORCIENTO,
+    "v35.pdf::hallazgos[0].dependencia": _SIN_LINEAS,
+    "v35.pdf::hallazgos[0].meta_indicador": _SIN_LINEAS,
+    "v35.pdf::hallazgos[1].dependencia": _SIN_LINEAS,
+    "v35.pdf::hallazgos[1].meta_indicador": _SIN_LINEAS,
+    "v35.pdf::hallazgos[2].dependencia": _SIN_LINEAS,
+    "v35.pdf::hallazgos[2].meta_indicador": _SIN_LINEAS,
+    "v35.pdf::columnas_desconocidas": _SIN_LINEAS,
+    "v38.pdf::hallazgos[2].dependencia": _PAGINA,
+    "v38.pdf::hallazgos[2].cargo_responsable": _PAGINA,
+    "v38.pdf::hallazgos[2].direccion_tecnica": _PAGINA,
+    "v39.pdf::hallazgos[1].meta_indicador": _SIN_LINEAS,
+    "v39.pdf::hallazgos[2].cargo_responsable": _SIN_LINEAS,
+    "v39.pdf::hallazgos[3].meta_indicador": _SIN_LINEAS,
+    "v39.pdf::hallazgos[4].meta_indicador": _SIN_LINEAS,
+    "v41.pdf::hallazgos[1].meta_indicador": _JUSTA,
+    "v41.pdf::hallazgos[4].meta_indicador": _JUSTA,
+    "v44.pdf::hallazgos[2].meta_indicador": _PORCIENTO,
+    "v44.pdf::hallazgos[4].dependencia": _JUSTA,
+    "v46.pdf::hallazgos[2].meta_indicador": _PAGINA,
+    "v46.pdf::hallazgos[2].dependencia": _PAGINA,
+    "v46.pdf::hallazgos[2].direccion_tecnica": _PAGINA,
+    "v50.pdf::hallazgos[0].meta_indicador": _JUSTA,
 }
-"""Known failures, each a class of layout still unsolved: strict, so a fix shows up as a pass to remove here."""
-ABIERTOS_POR_ARCHIVO: dict[str, str] = {
-    "v35.pdf": "tabla sin líneas: una palabra cortada en la línea más larga de su columna no se ve cortada",
-    "v38.pdf": "hallazgo cortado en su primer renglón por el salto de página: palabras cortadas entre páginas",
-    "v46.pdf": "hallazgo partido por el salto de página: palabras cortadas entre páginas",
-}
-"""Whole copies whose layout still fails in places: some of their values may pass (not strict)."""
+"""Known failures, each of a class of layout still unsolved: strict, so a fix shows up as a pass to remove here."""
 
 
 @functools.cache
@@ -82,11 +107,7 @@ def _casos() -> list[Any]:
             prefijo = f"plan{k}." if len(verdad["planes"]) > 1 else ""
             for ruta, esperado in _valores(plan).items():
                 nombre = f"{verdad['archivo']}::{prefijo}{ruta}"
-                marcas = []
-                if nombre in ABIERTOS:
-                    marcas = [pytest.mark.xfail(reason=ABIERTOS[nombre], strict=True)]
-                elif verdad["archivo"] in ABIERTOS_POR_ARCHIVO:
-                    marcas = [pytest.mark.xfail(reason=ABIERTOS_POR_ARCHIVO[verdad["archivo"]], strict=False)]
+                marcas = [pytest.mark.xfail(reason=ABIERTOS[nombre], strict=True)] if nombre in ABIERTOS else []
                 casos.append(pytest.param(verdad["archivo"], k, ruta, esperado, id=nombre, marks=marcas))
     return casos
 
