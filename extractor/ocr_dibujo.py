@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from extractor.ocr_imagen import Mascara, Segmento
-from extractor.pdf_objetos import Borde, Caja, Caracter, Dibujo, tablas
+from extractor.pdf_objetos import Borde, Caja, Caracter, Dibujo, borde, tablas
 
 CAJA_DE_LINEA = 1.4
 """A word box spans about 0.8 of the font size (capitals to descenders); a font's line box about 1.1:
@@ -87,19 +87,7 @@ def bordes(segmentos: Iterable[Segmento], escala: Escala) -> list[Borde]:
             x0, x1, top, bottom = escala.x(s.inicio), escala.x(s.fin), escala.y(s.posicion), escala.y(s.posicion)
         else:
             x0, x1, top, bottom = escala.x(s.posicion), escala.x(s.posicion), escala.y(s.inicio), escala.y(s.fin)
-        resultado.append(
-            {
-                "object_type": "line_edge",
-                "orientation": "h" if s.horizontal else "v",
-                "x0": x0,
-                "x1": x1,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "width": x1 - x0,
-                "height": bottom - top,
-            }
-        )
+        resultado.append(borde(x0, top, x1, bottom))
     return resultado
 
 

@@ -52,7 +52,8 @@ def _objetos(contenedor: Iterable[LTComponent]) -> Iterator[LTComponent]:
             yield objeto
 
 
-def _borde(x0: float, top: float, x1: float, bottom: float) -> Borde:
+def borde(x0: float, top: float, x1: float, bottom: float) -> Borde:
+    """A ruling line as pdfplumber's table finder takes it; OCR draws the lines it sees with it too."""
     return {
         "object_type": "line_edge",
         "orientation": "h" if top == bottom else "v",
@@ -93,15 +94,15 @@ def dibujo(pagina: Any) -> Dibujo:
         elif isinstance(objeto, LTRect):
             x0, x1 = objeto.x0 + base_x, objeto.x1 + base_x
             top, bottom = alto - objeto.y1 + base_y, alto - objeto.y0 + base_y
-            bordes += [_borde(x0, top, x1, top), _borde(x0, bottom, x1, bottom)]
-            bordes += [_borde(x0, top, x0, bottom), _borde(x1, top, x1, bottom)]
+            bordes += [borde(x0, top, x1, top), borde(x0, bottom, x1, bottom)]
+            bordes += [borde(x0, top, x0, bottom), borde(x1, top, x1, bottom)]
         elif isinstance(objeto, LTImage):
             imagenes += 1
         elif isinstance(objeto, LTCurve):
             puntos = [(x + base_x, alto - y + base_y) for x, y in objeto.pts]
             for (xa, ya), (xb, yb) in itertools.pairwise(puntos):
                 if xa == xb or ya == yb:
-                    bordes.append(_borde(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
+                    bordes.append(borde(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
     return Dibujo(caracteres, bordes, imagenes)
 
 
@@ -116,11 +117,11 @@ def _tapas(lineas: list[Borde], ajustes: AjustesTablas) -> list[Borde]:
     tapas = []
     for extremo in ("top", "bottom"):
         grupos: list[list[Borde]] = []
-        for borde in sorted(verticales, key=lambda b: b[extremo]):
-            if grupos and borde[extremo] - grupos[-1][-1][extremo] <= ajustes.cruce:
-                grupos[-1].append(borde)
+        for vertical in sorted(verticales, key=lambda b: b[extremo]):
+            if grupos and vertical[extremo] - grupos[-1][-1][extremo] <= ajustes.cruce:
+                grupos[-1].append(vertical)
             else:
-                grupos.append([borde])
+                grupos.append([vertical])
         for grupo in grupos:
             if len(grupo) < 3:
                 continue
@@ -130,7 +131,7 @@ def _tapas(lineas: list[Borde], ajustes: AjustesTablas) -> list[Borde]:
                 abs(h["top"] - y) <= ajustes.cruce and h["x0"] <= x0 + ajustes.cruce and h["x1"] >= x1 - ajustes.cruce
                 for h in horizontales
             ):
-                tapas.append(_borde(x0, y, x1, y))
+                tapas.append(borde(x0, y, x1, y))
     return tapas
 
 
