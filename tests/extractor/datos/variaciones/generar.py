@@ -9,6 +9,7 @@ tests do not need: the generated files are committed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import subprocess
@@ -571,6 +572,17 @@ _ARRIBA = Alignment(vertical="top", wrap_text=True)
 _CENTRO = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+def _fecha_excel(texto: str) -> tuple[dt.datetime, str] | None:
+    """A day typed as `dd/mm/yyyy` goes in as a real Excel date with that format, as Excel turns it when
+    typed; other spellings stay text (the reader shows any numeric date format day-first, dd/mm/yyyy)."""
+    if len(texto) != 10:
+        return None
+    try:
+        return dt.datetime.strptime(texto, "%d/%m/%Y"), "dd/mm/yyyy"
+    except ValueError:
+        return None
+
+
 class _Hoja:
     def __init__(self, ws: Worksheet, d: Diseno, plan: dict[str, Any]) -> None:
         self.ws, self.d, self.plan = ws, d, plan
@@ -663,6 +675,9 @@ class _Hoja:
                 valor = extra if c == "extra" else valores[c]
                 if c in ("numero", "plazo_meses") and valor and valor.isdigit():
                     self.poner(self.fila, columna, int(valor), borde=True)
+                elif c in ("fecha_inicio", "fecha_terminacion") and valor and (fecha := _fecha_excel(valor)):
+                    self.poner(self.fila, columna, fecha[0], borde=True)
+                    self.ws.cell(self.fila, columna).number_format = fecha[1]
                 else:
                     self.poner(self.fila, columna, valor, borde=True)
             largo = max(len(v or "") for v in valores.values())
