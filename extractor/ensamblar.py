@@ -8,12 +8,14 @@ rows above it are the header block, the rows after its last finding the signatur
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from extractor.columnas import AjustesColumnas, Asignacion, asignar, mejor_puntaje, parece_fila_titulos
 from extractor.encabezado import LectorEncabezado
 from extractor.modelo import Celda, FilaCruda, FilaLeida, HojaLeida, Origen, PlanCrudo
 from extractor.pie import LectorPie, empieza_pie, es_marca_de_firmas
 from extractor.textos import clave
+from extractor.vocabulario import cargar
 
 Caja = tuple[float, float]
 
@@ -190,6 +192,28 @@ def _sigue_en_otra_pagina(celdas: dict[str, Celda], anterior: FilaCruda) -> bool
     return _llenos(celdas, ("descripcion",)) > 0 and _llenos(anterior.celdas, ("numero",)) > 0
 
 
+@cache
+def _palabras_solas() -> frozenset[str]:
+    datos = cargar("texto")
+    return frozenset(datos["enlaces"]) | frozenset(datos["palabras_cortas"])
+
+
+def _palabra_partida(arriba: str, abajo: str) -> bool:
+    """The page break fell inside a word: right after a hyphen or slash (`2022-` / `05-31`), or, the last
+    line above being one word, the text below goes on in lower case with the rest of it: a short rest
+    (`realizad` / `as`), or any rest in a cell whose words start with capitals (`Secretario de Hacien` / `da`).
+    A short word that also goes alone (`a`, `de`, `es`) starts a word of its own."""
+    if arriba[-1:] in ("-", "/") and arriba[-2:-1].isalnum() and abajo[:1].isalnum():
+        return True
+    ultima = arriba.rsplit("\n", 1)[-1].strip()
+    resto = abajo.split(maxsplit=1)[0] if abajo.split() else ""
+    if not ultima or " " in ultima or not resto[:1].islower() or resto.lower() in _palabras_solas():
+        return False
+    iniciales = [p for p in arriba.split()[1:] if p[:1].isalpha() and p.lower() not in _palabras_solas()]
+    titulo = bool(iniciales) and all(p[0].isupper() for p in iniciales)
+    return titulo or len(resto.rstrip(".,;:")) <= 3
+
+
 def _sigue_la_descripcion(celdas: dict[str, Celda], anterior: FilaCruda) -> bool:
     """A row with no number whose description starts in lower case goes on with the description above: in a
     PDF table without lines, the last lines of a description merged over two actions fall beside the second."""
@@ -209,8 +233,7 @@ def _unir(anterior: FilaCruda, fragmento: dict[str, Celda]) -> None:
         if previa is None or not previa.texto:
             anterior.celdas[campo] = celda
         else:
-            corte = previa.texto[-1:] in ("-", "/") and previa.texto[-2:-1].isalnum() and celda.texto[:1].isalnum()
-            union = "" if corte else "\n"
+            union = "" if _palabra_partida(previa.texto, celda.texto) else "\n"
             anterior.celdas[campo] = Celda(
                 f"{previa.texto}{union}{celda.texto}", previa.origen, previa.valor, previa.formato
             )

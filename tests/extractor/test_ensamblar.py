@@ -220,6 +220,24 @@ def test_hallazgo_cortado_en_su_primer_renglon_sigue_entero_en_la_pagina_siguien
     assert (celdas["fecha_inicio"].texto, celdas["fecha_terminacion"].texto) == ("15/03/2022", "2022-05-31")
 
 
+def test_palabra_partida_por_el_salto_de_pagina_se_junta() -> None:
+    """A narrow cell cut by the page break inside a word: its rest goes on the word, a word of its own does not."""
+    primera = hallazgo("1", "Revisar los soportes de pago y\nCapacitar")
+    primera[3] = "100% de conciliaciones\nrealizad"
+    primera[8] = "Secretario de\nHacien"
+    resto: list[str | None] = [None] * 14
+    resto[1] = "a los funcionarios."
+    resto[3] = "as"
+    resto[8] = "da"
+    hoja = HojaLeida([fila(TITULOS, pagina=1), fila(primera, pagina=1), fila(resto, tabla=1, pagina=2)])
+    plan = ensamblar(hoja)
+    assert plan is not None
+    celdas = plan.filas[0].celdas
+    assert celdas["meta_indicador"].texto == "100% de conciliaciones\nrealizadas"
+    assert celdas["cargo_responsable"].texto == "Secretario de\nHacienda"
+    assert celdas["descripcion"].texto == "Revisar los soportes de pago y\nCapacitar\na los funcionarios."
+
+
 def test_una_accion_mas_bajo_un_numero_fusionado_hereda_numero_y_descripcion() -> None:
     segunda = [Celda(t) for t in hallazgo(None, "")]
     segunda[0] = Celda(None, fusionada=True)

@@ -35,11 +35,14 @@ SEMILLA = 20261125
 CUANTAS_DOCX = 16
 CUANTAS_XLSX = 14
 CUANTAS_DOCX_DIFICILES = 12
+"""Word copies whose header tables lack lines, whose findings table has lines only under its titles,
+whose signatures carry `Nombre:` / `Cargo:` labels: all exported to PDF, where the lines matter."""
 CUANTAS_CON_TEXTO = 10
 """Word and Excel copies with the text offices add: the entity's NIT under its name, a sentence before the
 findings table, a blank row between findings, a note after the table. All exported to PDF."""
-"""Word copies whose header tables lack lines, whose findings table has lines only under its titles,
-whose signatures carry `Nombre:` / `Cargo:` labels: all exported to PDF, where the lines matter."""
+CUANTAS_LARGAS = 6
+"""Word copies of long findings over several pages, the title row repeated on each, `Página N de M` in the
+page header. All exported to PDF."""
 A_PDF = ("v00", "v01", "v02", "v04", "v05", "v07", "v09", "v11", "v13", "v16", "v19", "v22", "v25")
 """Word variants of the first batch also exported to PDF, one or more of each header layout; every
 workbook of one sheet is exported too."""
@@ -224,6 +227,7 @@ class Diseno:
     hojas: int = 1
     bordes: str = "todos"
     texto_extra: bool = False
+    paginas: bool = False
     rotulos: dict[str, str] = field(default_factory=dict)
 
 
@@ -312,7 +316,7 @@ def _plan(r: random.Random, d: Diseno) -> dict[str, Any]:
             numero += 1
         valores: dict[str, str | None] = {
             "numero": hallazgos[-1]["numero"] if sigue else str(numero),
-            "descripcion": hallazgos[-1]["descripcion"] if sigue else _texto(r, d.largos and k == 1),
+            "descripcion": hallazgos[-1]["descripcion"] if sigue else _texto(r, d.largos and (k == 1 or d.paginas)),
             "accion_mejora": r.choice(ACCIONES) + ".",
             "meta_indicador": r.choice(METAS),
             "plazo_meses": r.choice(PLAZOS),
@@ -361,6 +365,13 @@ def _sin_bordes(tabla: Table) -> None:
         _propiedad(bordes, f"w:{lado}", **{"w:val": "nil"})
 
 
+def _campo(parrafo: Any, codigo: str) -> None:
+    """A Word field (`PAGE`, `NUMPAGES`) that the page shows filled in."""
+    campo = _propiedad(parrafo._p, "w:fldSimple", **{"w:instr": codigo})
+    run = _propiedad(campo, "w:r")
+    _propiedad(run, "w:t").text = "1"
+
+
 def _bordes(tabla: Table, lados: tuple[str, ...]) -> None:
     """Lines only on `lados` of the table: a label | value table with no line between its rows."""
     bordes = _propiedad(tabla._tbl.tblPr, "w:tblBorders")
@@ -407,6 +418,11 @@ class _Word:
         enc = self.plan["encabezado"]
         lineas = (enc["entidad"], "PROCESO DE GESTIÓN, EVALUACIÓN Y MEJORA", "FORMATO PLAN DE MEJORAMIENTO")
         datos = [f"{self.d.rotulos[c]} {enc[c]}" for c in ("codigo", "version", "fecha_formato")]
+        if self.d.paginas:
+            parrafo = self.doc.sections[0].header.add_paragraph("Página ")
+            _campo(parrafo, "PAGE")
+            parrafo.add_run(" de ")
+            _campo(parrafo, "NUMPAGES")
         if self.d.titulo == "parrafos":
             for texto in lineas:
                 self.doc.add_paragraph().add_run(texto).bold = True
@@ -488,6 +504,9 @@ class _Word:
         claves = [c for c, _ in d.columnas]
         for j, (_, titulo) in enumerate(d.columnas):
             _poner(tabla.cell(arriba - 1, j), titulo, 7, negrita=True)
+        if d.paginas:
+            for fila in tabla.rows[:arriba]:
+                _propiedad(fila._tr.get_or_add_trPr(), "w:tblHeader", **{"w:val": "true"})
         if d.grupo:
             desde, hasta = claves.index(SEGUIMIENTO[0]), claves.index(SEGUIMIENTO[-1])
             for j in range(len(claves)):
@@ -761,12 +780,16 @@ def generar(con_pdf: bool = True) -> None:
     r = random.Random(SEMILLA)
     pdfs: list[Path] = []
     previas = CUANTAS_DOCX + CUANTAS_XLSX + CUANTAS_DOCX_DIFICILES
-    for i in range(previas + CUANTAS_CON_TEXTO):
+    for i in range(previas + CUANTAS_CON_TEXTO + CUANTAS_LARGAS):
         nombre = f"v{i:02d}"
-        tipo = "xlsx" if CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX or (i >= previas and i % 2) else "docx"
+        largas = i >= previas + CUANTAS_CON_TEXTO
+        en_excel = CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX or (i >= previas and i % 2 and not largas)
+        tipo = "xlsx" if en_excel else "docx"
         dificil = CUANTAS_DOCX + CUANTAS_XLSX <= i < previas
         d = _diseno(r, i, tipo, dificil)
-        d.texto_extra = i >= previas
+        d.texto_extra = previas <= i < previas + CUANTAS_CON_TEXTO
+        if largas:
+            d.paginas, d.largos, d.bordes = True, True, "todos"
         if d.texto_extra:
             d.hojas = 1
         destino = AQUI / f"{nombre}.{tipo}"
@@ -787,7 +810,7 @@ def generar(con_pdf: bool = True) -> None:
         (AQUI / f"{nombre}.{tipo}.json").write_text(
             json.dumps(_verdad(destino.name, planes, tipo), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        if nombre in A_PDF or dificil or d.texto_extra or (tipo == "xlsx" and d.hojas == 1):
+        if nombre in A_PDF or dificil or d.texto_extra or d.paginas or (tipo == "xlsx" and d.hojas == 1):
             pdfs.append(destino)
             pdf_planes = [{**p, "hoja": None} for p in planes]
             (AQUI / f"{nombre}.pdf.json").write_text(
