@@ -13,6 +13,7 @@ from carga.conexion import url_elegida
 from planmejora.calidad import FORMATOS, ErrorDeBase, Filtros, Reporte, escribir, leer_reporte
 from planmejora.calidad.terminal import mostrar_resumen
 from planmejora.calidad.vocabulario import nombres_de_codigos
+from planmejora.ordenes.opciones import BaseDeDatos
 
 _FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
 
@@ -38,16 +39,7 @@ def _desconocidos(codigos: tuple[str, ...], reporte: Reporte) -> list[str]:
 
 
 def calidad(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            metavar="URL",
-            help="URL de la base de datos (SQLite o PostgreSQL). Por defecto la variable PLANMEJORA_DB, "
-            "o sqlite:///planmejora.db.",
-            show_default=False,
-        ),
-    ] = None,
+    db: BaseDeDatos = None,
     salida: Annotated[
         Path | None,
         typer.Option(

@@ -22,7 +22,7 @@ from rich.progress import (
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
-from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB, BaseInaccesible, url_elegida
+from carga.conexion import BaseInaccesible, url_elegida
 from extractor.lector import Limites
 from planmejora import ingesta
 from planmejora.ingesta import Avance, Resumen
@@ -35,6 +35,7 @@ from planmejora.ordenes.limites import (
     MaxPaginas,
     limites_de,
 )
+from planmejora.ordenes.opciones import BaseDeDatos
 
 _MARCAS = {"cargado": "cargado", "error": "ERROR  ", "omitido": "omitido"}
 
@@ -51,16 +52,7 @@ def ingerir(
             help="Carpetas (se recorren completas) o archivos PDF, Word y Excel.", show_default=False, metavar="RUTA"
         ),
     ],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar=VARIABLE_DB,
-            metavar="URL",
-            help="Base de datos: sqlite:///archivo.db o postgresql://usuario:clave@servidor/base.",
-            show_default=URL_POR_DEFECTO,
-        ),
-    ] = None,
+    db: BaseDeDatos = None,
     workers: Annotated[
         int, typer.Option("--workers", min=1, max=64, metavar="N", help="Procesos que leen archivos a la vez.")
     ] = 1,

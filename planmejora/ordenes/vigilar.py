@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB, BaseInaccesible, interpretar, url_elegida
+from carga.conexion import BaseInaccesible, interpretar, url_elegida
+from planmejora.ordenes.opciones import BaseDeDatos
 from planmejora.vigilancia import registro
 from planmejora.vigilancia.ingestor import ingestor_de
 from planmejora.vigilancia.observador import PROPIA
@@ -30,16 +31,7 @@ def vigilar(
         Path,
         typer.Argument(metavar="CARPETA", help="Carpeta a vigilar, con todas sus subcarpetas.", show_default=False),
     ],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            envvar=VARIABLE_DB,
-            metavar="URL",
-            help="Base de datos: sqlite:///archivo.db o postgresql://usuario:clave@servidor/base.",
-            show_default=URL_POR_DEFECTO,
-        ),
-    ] = None,
+    db: BaseDeDatos = None,
     sondeo: Annotated[
         float | None,
         typer.Option(
