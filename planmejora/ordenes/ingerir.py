@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from types import FrameType
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -101,13 +105,15 @@ def ingerir(
         raise typer.Exit(2)
     url = url_elegida(db)
     limites = limites_de(max_paginas, limite_segundos, limite_memoria)
+    parada = _Parada(consola)
     try:
-        if consola.is_terminal and not como_json:
-            resumen = _con_barra(rutas, url, workers, reintentar, consola, limites)
-        else:
-            renglones = _Renglones(consola, detallado)
-            resumen = ingesta.ingerir(rutas, url, workers, reintentar, renglones, limites)
-            renglones.resumir_omitidos()
+        with parada:
+            if consola.is_terminal and not como_json:
+                resumen = _con_barra(rutas, url, workers, reintentar, consola, limites, parada.pedida)
+            else:
+                renglones = _Renglones(consola, detallado)
+                resumen = ingesta.ingerir(rutas, url, workers, reintentar, renglones, limites, parada.pedida)
+                renglones.resumir_omitidos()
     except BaseInaccesible as error:
         consola.print(f"[bold red]{error.mensaje}[/]")
         raise typer.Exit(2) from error
@@ -122,12 +128,55 @@ def ingerir(
         sys.stdout.write("\n")
     else:
         _mostrar(resumen, Console())
+    if resumen.interrumpida:
+        consola.print(
+            "[yellow]Carga detenida por el usuario.[/] Lo cargado quedó completo; "
+            "vuelva a correr la misma orden para terminar el resto."
+        )
+        raise typer.Exit(130)
     if resumen.con_error:
         raise typer.Exit(1)
 
 
+class _Parada:
+    """Ctrl-C finishes the files in hand and closes the run as interrupted; a second Ctrl-C stops at once.
+
+    Nothing is ever half-loaded either way (each file is one transaction), but the first way also
+    records the run as `interrumpida` instead of leaving it open.
+    """
+
+    def __init__(self, consola: Console) -> None:
+        self.consola = consola
+        self.evento = threading.Event()
+        self.anterior: Any = None
+
+    def pedida(self) -> bool:
+        return self.evento.is_set()
+
+    def _al_recibir(self, _numero: int, _marco: FrameType | None) -> None:
+        if self.evento.is_set():
+            raise KeyboardInterrupt
+        self.evento.set()
+        self.consola.print(
+            "[yellow]Terminando los archivos en curso; no se empieza ninguno más (Ctrl-C otra vez para salir ya).[/]"
+        )
+
+    def __enter__(self) -> _Parada:
+        self.anterior = signal.signal(signal.SIGINT, self._al_recibir)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        signal.signal(signal.SIGINT, self.anterior)
+
+
 def _con_barra(
-    rutas: list[Path], url: str, workers: int, reintentar: bool, consola: Console, limites: Limites
+    rutas: list[Path],
+    url: str,
+    workers: int,
+    reintentar: bool,
+    consola: Console,
+    limites: Limites,
+    parar: Callable[[], bool],
 ) -> Resumen:
     with Progress(
         TextColumn("Cargando"),
@@ -145,7 +194,7 @@ def _con_barra(
         def avanzar(avance: Avance) -> None:
             barra.update(tarea, total=avance.total, completed=avance.hechos)
 
-        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar, limites)
+        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar, limites, parar)
 
 
 class _Renglones:

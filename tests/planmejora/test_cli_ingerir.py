@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from carga.conexion import interpretar
 from planmejora.cli import app
-from tests.carga.copias import MUESTRAS
+from tests.carga.copias import MUESTRAS, copias_distintas
 
 PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
 
@@ -159,3 +160,34 @@ def test_sin_terminal_los_omitidos_son_un_solo_renglon_salvo_con_verbose(carpeta
         f"[1/2] omitido {carpeta / '2023' / 'san_jacinto.xlsx'}",
         f"[2/2] omitido {carpeta / 'calica_2021.docx'}",
     ]
+
+
+@pytest.mark.lento
+def test_ctrl_c_termina_lo_que_lee_cierra_la_corrida_y_la_siguiente_completa_el_resto(tmp_path: Path) -> None:
+    planes = tmp_path / "planes"
+    planes.mkdir()
+    copias = copias_distintas([MUESTRAS / "calica_2021.docx", MUESTRAS / "calica_2021.pdf"], planes, 40)
+    url = f"sqlite:///{tmp_path / 'planes.db'}"
+    variables = {k: v for k, v in os.environ.items() if k != "PLANMEJORA_DB"} | {"NO_COLOR": "1"}
+    proceso = subprocess.Popen(
+        [PLANMEJORA, "ingerir", str(planes), "--db", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=variables,
+    )
+    assert proceso.stderr is not None
+    primera = proceso.stderr.readline()  # plain lines off a terminal: one per file loaded
+    assert "cargado" in primera, primera
+    proceso.send_signal(signal.SIGINT)
+    resto_stderr = proceso.stderr.read()
+    assert proceso.wait(timeout=120) == 130
+    assert "Carga detenida por el usuario" in resto_stderr and "Traceback" not in resto_stderr
+
+    cargados = contar(url, "SELECT count(*) FROM documentos")
+    assert 1 <= cargados < len(copias)
+    assert contar(url, "SELECT count(*) FROM corridas WHERE estado = 'interrumpida' AND terminada_en IS NOT NULL") == 1
+
+    otra = correr_instalado("ingerir", str(planes), "--db", url)
+    assert otra.returncode == 0, otra.stderr
+    assert contar(url, "SELECT count(*) FROM documentos") == len(copias)
