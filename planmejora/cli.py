@@ -37,7 +37,7 @@ def traducir_uso(mensaje: str) -> str:
     """Click writes usage errors in English with no translation catalogue: we translate its sentences."""
     for patron, reemplazo in _mensajes_uso():
         if coincidencia := patron.fullmatch(mensaje):
-            return coincidencia.expand(reemplazo).removesuffix(" Opciones parecidas: ").removesuffix(" ¿Quiso decir ?")
+            return coincidencia.expand(reemplazo)
     return mensaje
 
 
