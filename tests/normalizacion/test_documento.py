@@ -5,6 +5,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.columnas import COLUMNAS
 from extractor.modelo import Celda, DocumentoCrudo, FilaCruda, FirmaCruda, Origen, PlanCrudo
 from normalizacion import normalizar_documento
 from normalizacion.modelo import Plan
@@ -171,22 +172,6 @@ def test_firmas_y_proyecto() -> None:
     assert json["proyecto"] == "Javier Lamprea – Profesional de apoyo"
 
 
-_CLAVES = (
-    "numero",
-    "descripcion",
-    "accion_mejora",
-    "meta_indicador",
-    "plazo_meses",
-    "fecha_inicio",
-    "fecha_terminacion",
-    "dependencia",
-    "cargo_responsable",
-    "cumplimiento",
-    "efectividad",
-    "estado_accion",
-    "direccion_tecnica",
-    "observaciones",
-)
 _VALORES_EXCEL = st.none() | st.booleans() | st.integers() | st.floats() | st.datetimes() | st.dates()
 _CELDAS = st.builds(
     Celda,
@@ -199,8 +184,8 @@ _CELDAS = st.builds(
 
 @given(
     st.dictionaries(st.sampled_from(["fecha_formato", "fecha_suscripcion", "entidad"]), _CELDAS),
-    st.lists(st.dictionaries(st.sampled_from(_CLAVES), _CELDAS), max_size=4),
-    st.lists(st.sampled_from(_CLAVES), max_size=3),
+    st.lists(st.dictionaries(st.sampled_from(COLUMNAS), _CELDAS), max_size=4),
+    st.lists(st.sampled_from(COLUMNAS), max_size=3),
 )
 def test_ningun_contenido_hace_fallar_y_cada_problema_nombra_su_hallazgo(
     encabezado: dict[str, Celda], filas: list[dict[str, Celda]], faltantes: list[str]
