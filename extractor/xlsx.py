@@ -30,6 +30,7 @@ from openpyxl.utils.escape import unescape
 
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import Celda, FilaLeida, HojaLeida, Origen, ValorExcel
+from extractor.vocabulario import cargar
 
 LIMITE_FILAS = 100_000
 """A sheet with more rows holding data than this is refused: no copy of the form is that long."""
@@ -42,23 +43,11 @@ HUECO_COLUMNAS = 100
 UMBRAL_CELDAS_VACIAS = 2 * 1024 * 1024
 """A sheet's XML larger than this (bytes) is stripped of its empty cells before openpyxl reads it."""
 
-MESES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-MESES_ABREVIADOS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
-DIAS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
-DIAS_ABREVIADOS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
+_FECHAS_EXCEL = cargar("fechas_excel")
+MESES: list[str] = _FECHAS_EXCEL["meses"]
+MESES_ABREVIADOS: list[str] = _FECHAS_EXCEL["meses_abreviados"]
+DIAS: list[str] = _FECHAS_EXCEL["dias"]
+DIAS_ABREVIADOS: list[str] = _FECHAS_EXCEL["dias_abreviados"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CIFRADO = "EncryptionInfo".encode("utf-16-le")
