@@ -107,9 +107,21 @@ def crear_app(solo: str | None = None) -> typer.Typer:
     app.callback()(_grupo)
     for nombre, modulo in ORDENES.items():
         if solo is None or nombre == solo:
-            orden = getattr(importlib.import_module(modulo), nombre)
-            app.command(nombre, cls=Orden, options_metavar="[OPCIONES]")(orden)
+            _agregar(app, nombre, getattr(importlib.import_module(modulo), nombre))
     return app
+
+
+def _agregar(app: typer.Typer, nombre: str, orden: Any) -> None:
+    """A verb is a function (`ingerir`) or a group of sub-verbs (`exportar consolidado`), a Typer of its own."""
+    if isinstance(orden, typer.Typer):
+        orden.info.cls = Grupo
+        orden.info.options_metavar = "[OPCIONES]"
+        for comando in orden.registered_commands:
+            comando.cls = Orden
+            comando.options_metavar = "[OPCIONES]"
+        app.add_typer(orden, name=nombre)
+    else:
+        app.command(nombre, cls=Orden, options_metavar="[OPCIONES]")(orden)
 
 
 def _grupo() -> None:
