@@ -1,4 +1,107 @@
 """planmejora: reads every copy of GEM-FM014, cleans what people typed, keeps one record.
 
-The Python API a user calls without the command line lives in `planmejora.api`.
+Everything a Python user calls is imported from here (`from planmejora import extraer_archivo`).
+Each name is imported on first use, so that `import planmejora` and `planmejora --help` stay
+cheap: reading a PDF, opening a database or writing a report loads only what that job needs.
+To make a new function public, add it in the three places below (a test checks they agree).
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extractor.lector import Limites as Limites
+    from normalizacion.modelo import Encabezado as Encabezado
+    from normalizacion.modelo import Fecha as Fecha
+    from normalizacion.modelo import Firma as Firma
+    from normalizacion.modelo import Hallazgo as Hallazgo
+    from normalizacion.modelo import Plan as Plan
+    from normalizacion.modelo import Problema as Problema
+    from planmejora.api import archivos_en as archivos_en
+    from planmejora.api import es_copia_candidata as es_copia_candidata
+    from planmejora.api import extraer as extraer
+    from planmejora.api import extraer_aislados as extraer_aislados
+    from planmejora.api import extraer_archivo as extraer_archivo
+    from planmejora.calidad import Accion as Accion
+    from planmejora.calidad import ErrorDeBase as ErrorDeBase
+    from planmejora.calidad import FilaProblema as FilaProblema
+    from planmejora.calidad import Filtros as Filtros
+    from planmejora.calidad import Reporte as Reporte
+    from planmejora.calidad import escribir as escribir_reporte
+    from planmejora.calidad import leer_reporte as leer_reporte
+    from planmejora.ingesta import Avance as Avance
+    from planmejora.ingesta import BaseInaccesible as BaseInaccesible
+    from planmejora.ingesta import Progreso as Progreso
+    from planmejora.ingesta import Resumen as Resumen
+    from planmejora.ingesta import ingerir as ingerir
+
+__all__ = [
+    "Accion",
+    "Avance",
+    "BaseInaccesible",
+    "Encabezado",
+    "ErrorDeBase",
+    "Fecha",
+    "FilaProblema",
+    "Filtros",
+    "Firma",
+    "Hallazgo",
+    "Limites",
+    "Plan",
+    "Problema",
+    "Progreso",
+    "Reporte",
+    "Resumen",
+    "archivos_en",
+    "es_copia_candidata",
+    "escribir_reporte",
+    "extraer",
+    "extraer_aislados",
+    "extraer_archivo",
+    "ingerir",
+    "leer_reporte",
+]
+
+# public name -> (module, name there)
+_ORIGEN: dict[str, tuple[str, str]] = {
+    "Limites": ("extractor.lector", "Limites"),
+    "Encabezado": ("normalizacion.modelo", "Encabezado"),
+    "Fecha": ("normalizacion.modelo", "Fecha"),
+    "Firma": ("normalizacion.modelo", "Firma"),
+    "Hallazgo": ("normalizacion.modelo", "Hallazgo"),
+    "Plan": ("normalizacion.modelo", "Plan"),
+    "Problema": ("normalizacion.modelo", "Problema"),
+    "archivos_en": ("planmejora.api", "archivos_en"),
+    "es_copia_candidata": ("planmejora.api", "es_copia_candidata"),
+    "extraer": ("planmejora.api", "extraer"),
+    "extraer_aislados": ("planmejora.api", "extraer_aislados"),
+    "extraer_archivo": ("planmejora.api", "extraer_archivo"),
+    "Accion": ("planmejora.calidad", "Accion"),
+    "ErrorDeBase": ("planmejora.calidad", "ErrorDeBase"),
+    "FilaProblema": ("planmejora.calidad", "FilaProblema"),
+    "Filtros": ("planmejora.calidad", "Filtros"),
+    "Reporte": ("planmejora.calidad", "Reporte"),
+    "escribir_reporte": ("planmejora.calidad", "escribir"),
+    "leer_reporte": ("planmejora.calidad", "leer_reporte"),
+    "Avance": ("planmejora.ingesta", "Avance"),
+    "BaseInaccesible": ("planmejora.ingesta", "BaseInaccesible"),
+    "Progreso": ("planmejora.ingesta", "Progreso"),
+    "Resumen": ("planmejora.ingesta", "Resumen"),
+    "ingerir": ("planmejora.ingesta", "ingerir"),
+}
+
+
+def __getattr__(nombre: str) -> Any:
+    try:
+        modulo, original = _ORIGEN[nombre]
+    except KeyError:
+        raise AttributeError(f"module 'planmejora' has no attribute {nombre!r}") from None
+    valor = getattr(importlib.import_module(modulo), original)
+    globals()[nombre] = valor
+    return valor
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
