@@ -16,14 +16,13 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse
 
 from extractor.errores import ArchivoIlegible
-from extractor.modelo import Celda, FilaLeida, HojaLeida
+from extractor.modelo import Celda, FilaLeida, Fuente, HojaLeida
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -578,10 +577,10 @@ def _leer_paquete(paquete: zipfile.ZipFile) -> list[FilaLeida]:
     return lector.filas
 
 
-def leer_docx(ruta: Path) -> list[HojaLeida]:
+def leer_docx(fuente: Fuente) -> list[HojaLeida]:
     """Everything visible in a Word file, as one `HojaLeida`; `ArchivoIlegible` when it cannot be read."""
     try:
-        with zipfile.ZipFile(ruta) as paquete:
+        with zipfile.ZipFile(fuente) as paquete:
             return [HojaLeida(_leer_paquete(paquete))]
     except zipfile.BadZipFile as error:
         raise ArchivoIlegible(

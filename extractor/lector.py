@@ -7,6 +7,7 @@ becomes a Spanish message in `DocumentoCrudo.error`: a bad file never stops a ba
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import os
 import zipfile
@@ -62,15 +63,15 @@ def tipo_por_extension(ruta: Path) -> TipoArchivo | None:
     return EXTENSIONES.get(ruta.suffix.lower())
 
 
-def _contenido(ruta: Path, cabecera: bytes) -> str | None:
+def _contenido(datos: bytes) -> str | None:
     """What the bytes are: pdf, docx, xlsx, ole (old Office or password-protected), zip, or None."""
-    if b"%PDF-" in cabecera[:1024]:
+    if b"%PDF-" in datos[:1024]:
         return "pdf"
-    if cabecera.startswith(_OLE):
+    if datos.startswith(_OLE):
         return "ole"
-    if cabecera.startswith(b"PK"):
+    if datos.startswith(b"PK"):
         try:
-            with zipfile.ZipFile(ruta) as zf:
+            with zipfile.ZipFile(io.BytesIO(datos)) as zf:
                 nombres = set(zf.namelist())
         except (zipfile.BadZipFile, OSError, ValueError):
             return "zip"
@@ -82,15 +83,14 @@ def _contenido(ruta: Path, cabecera: bytes) -> str | None:
     return None
 
 
-def _ole_protegido(ruta: Path) -> bool:
+def _ole_protegido(datos: bytes) -> bool:
     """Office saves a password-protected .docx/.xlsx as an OLE file holding an `EncryptedPackage` stream."""
-    with ruta.open("rb") as archivo:
-        return "EncryptedPackage".encode("utf-16-le") in archivo.read(MB)
+    return "EncryptedPackage".encode("utf-16-le") in datos[:MB]
 
 
-def _revisar_zip(ruta: Path, limites: Limites) -> None:
+def _revisar_zip(datos: bytes, limites: Limites) -> None:
     try:
-        with zipfile.ZipFile(ruta) as zf:
+        with zipfile.ZipFile(io.BytesIO(datos)) as zf:
             miembros = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise ArchivoIlegible(
@@ -111,13 +111,11 @@ def _revisar_zip(ruta: Path, limites: Limites) -> None:
         )
 
 
-def _tipo_real(ruta: Path, declarado: TipoArchivo | None, limites: Limites) -> TipoArchivo:
+def _tipo_real(ruta: Path, datos: bytes, declarado: TipoArchivo | None, limites: Limites) -> TipoArchivo:
     """The reader to use; refuses content that is not what the extension says."""
-    with ruta.open("rb") as archivo:
-        cabecera = archivo.read(2048)
-    contenido = _contenido(ruta, cabecera)
+    contenido = _contenido(datos)
     if contenido == "ole":
-        if _ole_protegido(ruta):
+        if _ole_protegido(datos):
             raise ArchivoIlegible(
                 "El archivo está protegido con contraseña. Quite la contraseña en Word o Excel y guárdelo de nuevo."
             )
@@ -142,22 +140,22 @@ def _tipo_real(ruta: Path, declarado: TipoArchivo | None, limites: Limites) -> T
         )
     tipo: TipoArchivo = contenido  # type: ignore[assignment]
     if tipo in ("docx", "xlsx"):
-        _revisar_zip(ruta, limites)
+        _revisar_zip(datos, limites)
     return tipo
 
 
-def _leer_hojas(ruta: Path, tipo: TipoArchivo, limites: Limites) -> list[HojaLeida]:
+def _leer_hojas(datos: bytes, tipo: TipoArchivo, limites: Limites) -> list[HojaLeida]:
     if tipo == "pdf":
         from extractor.pdf import leer_pdf
 
-        return leer_pdf(ruta, max_paginas=limites.max_paginas)
+        return leer_pdf(io.BytesIO(datos), max_paginas=limites.max_paginas)
     if tipo == "docx":
         from extractor.docx import leer_docx
 
-        return leer_docx(ruta)
+        return leer_docx(io.BytesIO(datos))
     from extractor.xlsx import leer_xlsx
 
-    return leer_xlsx(ruta)
+    return leer_xlsx(io.BytesIO(datos))
 
 
 def _causas(error: BaseException) -> Iterator[BaseException]:
@@ -221,6 +219,30 @@ def sha256_de(ruta: Path) -> str:
         return hashlib.file_digest(archivo, "sha256").hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class _Bytes:
+    """The file as read once: its hash, and its bytes when they are within the size limit."""
+
+    sha256: str
+    tamano: int
+    datos: bytes | None
+
+
+def _leer_una_vez(ruta: Path, limites: Limites) -> _Bytes:
+    """Read the file once, so that what is parsed is exactly what was hashed, even if the file is replaced meanwhile.
+
+    A file past `max_bytes` is only hashed, a block at a time (its failure is stored under its hash).
+    """
+    with ruta.open("rb") as archivo:
+        if os.fstat(archivo.fileno()).st_size <= limites.max_bytes:
+            datos = archivo.read(limites.max_bytes + 1)
+            if len(datos) <= limites.max_bytes:
+                return _Bytes(hashlib.sha256(datos).hexdigest(), len(datos), datos)
+        archivo.seek(0)
+        huella = hashlib.file_digest(archivo, "sha256")
+        return _Bytes(huella.hexdigest(), archivo.tell(), None)
+
+
 def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = None) -> DocumentoCrudo:
     """Read one file into the neutral shape; never raises for a bad file.
 
@@ -236,17 +258,17 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
             raise ArchivoIlegible("No se encontró el archivo.")
         if ruta.is_dir():
             raise ArchivoIlegible("Es una carpeta, no un archivo.")
-        tamano = ruta.stat().st_size
-        documento.sha256 = sha256_de(ruta)
-        if tamano == 0:
+        leido = _leer_una_vez(ruta, limites)
+        documento.sha256 = leido.sha256
+        if leido.tamano == 0:
             raise ArchivoIlegible("El archivo está vacío (0 bytes).")
-        if tamano > limites.max_bytes:
+        if leido.datos is None:
             raise ArchivoIlegible(
-                f"El archivo pesa {tamano / MB:.0f} MB y el límite es {limites.max_bytes / MB:.0f} MB."
+                f"El archivo pesa {leido.tamano / MB:.0f} MB y el límite es {limites.max_bytes / MB:.0f} MB."
             )
-        tipo = _tipo_real(ruta, declarado, limites)
+        tipo = _tipo_real(ruta, leido.datos, declarado, limites)
         documento.tipo = tipo
-        hojas = _leer_hojas(ruta, tipo, limites)
+        hojas = _leer_hojas(leido.datos, tipo, limites)
         documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
     except ArchivoIlegible as error:
         documento.error = _por_seguridad(error, limites) or error.mensaje

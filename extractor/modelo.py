@@ -11,10 +11,14 @@ header keys `entidad`, `codigo`, `version`, `fecha_formato`, `proceso_auditado`,
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 TipoArchivo = Literal["pdf", "docx", "xlsx"]
+Fuente = Path | io.BytesIO
+"""What a format reader reads: a path, or the bytes the door already read (and hashed) from one."""
 ValorExcel = dt.datetime | dt.date | int | float | bool
 
 

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -27,7 +26,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errores import ArchivoIlegible
-from extractor.modelo import FilaLeida, HojaLeida
+from extractor.modelo import FilaLeida, Fuente, HojaLeida
 from extractor.ocr import dibujo_escaneado
 from extractor.pdf_objetos import Dibujo, dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
@@ -77,14 +76,14 @@ def _ilegible(error: Exception) -> ArchivoIlegible:
 
 
 @contextmanager
-def _abierto(ruta: Path) -> Iterator[Any]:
+def _abierto(fuente: Fuente) -> Iterator[Any]:
     """The open PDF; whatever pdfminer trips on while reading it becomes a Spanish message.
 
     The file is closed, not the PDF: pdfplumber's `close` first builds every page it has not built,
     thousands of them for a file refused for its length. Each page read is closed on its own.
     """
     try:
-        pdf = pdfplumber.open(ruta)
+        pdf = pdfplumber.open(fuente)
     except (PdfminerException, PDFException, PSException) as error:
         raise _ilegible(error) from _causa(error)
     try:
@@ -182,10 +181,10 @@ def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
         documento.agregar(_filas(contenido, numero, documento.tablas))
 
 
-def leer_pdf(ruta: Path, max_paginas: int) -> list[HojaLeida]:
+def leer_pdf(fuente: Fuente, max_paginas: int) -> list[HojaLeida]:
     """The rows of a PDF as one `HojaLeida`; raises `ArchivoIlegible` when it cannot be read."""
     documento = _Documento()
-    with _abierto(ruta) as pdf:
+    with _abierto(fuente) as pdf:
         for numero, pagina in enumerate(_paginas(pdf, max_paginas), start=1):
             try:
                 _leer_pagina(pagina, numero, documento)

@@ -29,7 +29,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.utils.escape import unescape
 
 from extractor.errores import ArchivoIlegible
-from extractor.modelo import Celda, FilaLeida, HojaLeida, Origen, ValorExcel
+from extractor.modelo import Celda, FilaLeida, Fuente, HojaLeida, Origen, ValorExcel
 from extractor.vocabulario import cargar
 
 LIMITE_FILAS = 100_000
@@ -85,9 +85,9 @@ class _Crudo:
     pie: list[str]
 
 
-def leer_xlsx(ruta: Path) -> list[HojaLeida]:
+def leer_xlsx(fuente: Fuente) -> list[HojaLeida]:
     """Every visible, non-empty worksheet of the workbook, in sheet order."""
-    with _abrir(ruta) as archivo:
+    with _abrir(fuente) as archivo:
         _rechazar_si_no_es_xlsx(archivo)
         libro, crudos = _cargar(archivo)
     hojas: list[HojaLeida] = []
@@ -100,7 +100,10 @@ def leer_xlsx(ruta: Path) -> list[HojaLeida]:
     return hojas
 
 
-def _abrir(ruta: Path) -> IO[bytes]:
+def _abrir(fuente: Fuente) -> IO[bytes]:
+    if not isinstance(fuente, Path):
+        return fuente
+    ruta = fuente
     try:
         return ruta.open("rb")
     except FileNotFoundError as e:

@@ -1,7 +1,11 @@
 """The door of the extractor refuses bad files with a Spanish reason, before any parser sees them."""
 
+import builtins
+import hashlib
+import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +66,42 @@ def test_el_sha256_se_calcula_aunque_el_archivo_falle(tmp_path: Path) -> None:
 def test_el_nombre_mostrado_es_el_que_dio_el_usuario(tmp_path: Path) -> None:
     doc = leer(escribir(tmp_path / "x.pdf", b""), nombre="muestras/x.pdf")
     assert doc.archivo == "muestras/x.pdf"
+
+
+MUESTRAS = Path(__file__).parents[2] / "muestras"
+
+
+@pytest.mark.parametrize(
+    ("primera", "segunda"),
+    [
+        ("calica_2021.docx", "guavio_2022.docx"),
+        ("sabana_alta_2021.xlsx", "puerto_camelias_2022.xlsx"),
+        ("calica_2021.pdf", "tamboral_2022.pdf"),
+    ],
+)
+def test_se_lee_exactamente_lo_que_se_hasheo_aunque_el_archivo_se_reemplace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, primera: str, segunda: str
+) -> None:
+    """Regression (issue 12): a file replaced while it was read was stored under the other version's sha256."""
+    ruta = tmp_path / f"plan{Path(primera).suffix}"
+    ruta.write_bytes((MUESTRAS / primera).read_bytes())
+    esperado = leer(ruta)
+    abrir_de_verdad = io.open
+    aperturas = 0
+
+    def abrir_y_reemplazar_despues(archivo: Any, *args: Any, **kwargs: Any) -> Any:
+        """Each opening of the file after the first finds the other version, as if a copy landed meanwhile."""
+        nonlocal aperturas
+        if isinstance(archivo, (str, Path)) and Path(archivo) == ruta:
+            aperturas += 1
+            if aperturas == 2:
+                ruta.write_bytes((MUESTRAS / segunda).read_bytes())
+        return abrir_de_verdad(archivo, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", abrir_y_reemplazar_despues)
+    monkeypatch.setattr(builtins, "open", abrir_y_reemplazar_despues)
+    leido = leer(ruta)
+    monkeypatch.undo()
+
+    assert leido.sha256 == hashlib.sha256((MUESTRAS / primera).read_bytes()).hexdigest()
+    assert leido.planes == esperado.planes
