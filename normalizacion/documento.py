@@ -14,7 +14,7 @@ from normalizacion import problemas
 from normalizacion.fechas import LecturaFecha, normalizar_fecha
 from normalizacion.modelo import Encabezado, Fecha, Firma, Hallazgo, Plan, Problema
 from normalizacion.reglas import problemas_de_fecha, revisar_hallazgo
-from normalizacion.valores import Lectura, leer_estado, leer_plazo, leer_si_no, texto
+from normalizacion.valores import Lectura, leer_estado, leer_numero, leer_plazo, leer_si_no, texto
 
 _VACIA = Celda(None)
 CONFIANZA_MINIMA = 0.5
@@ -124,7 +124,7 @@ def _hallazgo(
         fila.origen,
     )
     hallazgo = Hallazgo(
-        numero=textual("numero"),
+        numero=leer_numero(celda("numero").texto),
         descripcion=textual("descripcion"),
         accion_mejora=textual("accion_mejora"),
         meta_indicador=textual("meta_indicador"),

@@ -1,4 +1,4 @@
-"""Text, yes/no, state and months cells as people fill them in, read against vocabularies kept as data.
+"""Numbers of findings, text, yes/no, state and months cells as people fill them in, read against vocabularies.
 
 A word is looked up by its key: lower case, no accents, punctuation as spaces (`Sí.` is `si`,
 `N/A` is `n a`, `Cerrada-C` is `cerrada c`). A cell that is not a known answer as a whole is
@@ -26,8 +26,12 @@ _SI_NO: dict[str, str] = cargar("si_no")
 _ESTADOS: dict[str, str] = cargar("estados")
 _NUMEROS: dict[str, int] = cargar("numeros")
 _UNIDADES_PLAZO: dict[str, int] = cargar("unidades_plazo")
+_PREFIJOS_NUMERO: frozenset[str] = frozenset(["", *cargar("numeracion")["prefijos"]])
 _RESPUESTAS: dict[str, bool | None] = {"si": True, "no": False, "nulo": None}
 
+_NUMERO_CON_ROTULO = re.compile(r"(\D*?)[\s\-.:#]*(\d+(?:\.\d+)*)[.)]?")
+_LARGO_ROTULO_Y_NUMERO = 30
+"""`Hallazgo No. 1` and its kin are short; a longer cell is a finding's text, not its number."""
 _CORTES = re.compile(r"\s+[-–—/]\s+|[–—,;:()\[\]\n]|\.(?:\s|$)")
 _TOKEN_PLAZO = re.compile(r"(\d+(?:[.,]\d+)?)|([^\W\d_]+)")
 _CONECTOR_NUMEROS = "y"
@@ -53,6 +57,21 @@ def texto(crudo: str | None) -> str | None:
     if crudo is None:
         return None
     return " ".join(_NO_ES_TEXTO.sub("", crudo).split()) or None
+
+
+def leer_numero(crudo: str | None) -> str | None:
+    """The number of a finding without the label offices write before it: `H-01` is `01`, `Hallazgo No. 1.` is `1`.
+
+    Digits stay as written (`01`, `2.1`), so a finding keeps the same number whether or not its
+    row says `Hallazgo`; anything more than a known label and a number is kept as text.
+    """
+    escrito = texto(crudo)
+    if escrito is None:
+        return None
+    partes = _NUMERO_CON_ROTULO.fullmatch(escrito) if len(escrito) <= _LARGO_ROTULO_Y_NUMERO else None
+    if partes is None or clave(partes.group(1)) not in _PREFIJOS_NUMERO:
+        return escrito
+    return partes.group(2)
 
 
 def clave(crudo: str) -> str:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizacion.valores import Lectura, clave, leer_estado, leer_plazo, leer_si_no, texto
+from normalizacion.valores import Lectura, clave, leer_estado, leer_numero, leer_plazo, leer_si_no, texto
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,37 @@ def test_texto_colapsa_espacios_y_conserva_tildes_y_mayusculas(crudo: str | None
 def test_texto_sin_caracteres_de_control_que_ninguna_base_ni_hoja_de_calculo_acepta() -> None:
     # Excel stores them as _x0000_ escapes; PostgreSQL refuses NUL in text and UTF-8 refuses half a UTF-16 pair
     assert texto("Acta\x00 05\x07 de\x1b 2022\ud800\x85fin\x9f") == "Acta 05 de 2022 fin"
+
+
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [
+        ("1", "1"),
+        ("1.", "1"),
+        ("1)", "1"),
+        ("01", "01"),
+        ("2.1", "2.1"),
+        ("H1", "1"),
+        ("H-01", "01"),
+        ("H.3", "3"),
+        ("Hallazgo 1", "1"),
+        ("Hallazgo No. 1", "1"),
+        ("HALLAZGO N° 12", "12"),
+        ("Hallazgo Nro. 4.", "4"),
+        ("Nº 3", "3"),
+        ("No. 7", "7"),
+        ("  H 2 ", "2"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_numero_sin_el_rotulo_que_la_oficina_escribe_antes(crudo: str | None, esperado: str | None) -> None:
+    assert leer_numero(crudo) == esperado
+
+
+@pytest.mark.parametrize("crudo", ["1 - Administrativo", "Obs 1", "Hallazgo", "A", "Hallazgo administrativo 3"])
+def test_numero_con_mas_que_un_rotulo_queda_como_se_escribio(crudo: str) -> None:
+    assert leer_numero(crudo) == crudo
 
 
 @pytest.mark.parametrize(
@@ -60,6 +91,10 @@ def test_clave_sin_tildes_ni_puntuacion(crudo: str, esperado: str) -> None:
         ("N", False),
         ("No. Ver anexo", False),
         ("No cumple", False),
+        ("Cumple", True),
+        ("Eficaz", True),
+        ("No eficaz", False),
+        ("☒", True),
         ("N/A", None),
         ("NA", None),
         ("N.A.", None),
@@ -102,6 +137,15 @@ def test_si_no_de_una_celda_booleana_de_excel() -> None:
         ("EN EJECUCION", "abierta"),
         ("Abierta (en proceso)", "abierta"),
         ("Vencida", "abierta"),
+        ("VENCIDA", "abierta"),
+        ("En término", "abierta"),
+        ("EN TERMINO", "abierta"),
+        ("CERRADA NO EFICAZ", "cerrada"),
+        ("Cerrada eficaz", "cerrada"),
+        ("Cerrada - no efectiva", "cerrada"),
+        ("Cumple", "cerrada"),
+        ("No cumple", "abierta"),
+        ("Incumplida", "abierta"),
         ("", None),
         (None, None),
     ],
@@ -170,6 +214,8 @@ def test_ningun_texto_hace_fallar_a_los_lectores(crudo: str) -> None:
         assert lectura.valor is None or not lectura.desconocido
     limpio = texto(crudo)
     assert limpio is None or limpio == " ".join(limpio.split())
+    numero = leer_numero(crudo)
+    assert numero is None or (limpio is not None and numero in limpio)
     assert limpio is None or not any(unicodedata.category(c) in ("Cc", "Cs") for c in limpio)
 
 
