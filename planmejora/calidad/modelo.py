@@ -6,12 +6,13 @@ tested on rows built by hand, and the queries can change without touching them.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+
+from planmejora.vencimiento import EstadoSeguimiento, estado_seguimiento, vence
 
 _INDICE_HALLAZGO = re.compile(r"^hallazgos\[(\d+)\]")
 
@@ -62,6 +63,7 @@ class FilaProblema:
     fila: int | None = None
     dependencia: str | None = None
     fecha_suscripcion: dt.date | None = None
+    entidad: str | None = None
 
     @property
     def ubicacion(self) -> str:
@@ -84,24 +86,26 @@ class Accion:
     efectividad: bool | None
     entidad: str | None = None
     fecha_suscripcion: dt.date | None = None
+    cargo_responsable: str | None = None
+    proceso_auditado: str | None = None
+    hallazgo_id: int | None = None
+    plan_id: int | None = None
 
     @property
     def vence(self) -> dt.date | None:
         """The last day to do it: a month-only end date («ene-22») is due at the end of that month."""
-        if self.fecha_terminacion is None:
-            return None
-        if self.fecha_terminacion_precision == "mes":
-            ultimo = calendar.monthrange(self.fecha_terminacion.year, self.fecha_terminacion.month)[1]
-            return self.fecha_terminacion.replace(day=ultimo)
-        return self.fecha_terminacion
+        return vence(self.fecha_terminacion, self.fecha_terminacion_precision)
 
     @property
     def cerrada(self) -> bool:
         return self.estado_accion == "cerrada"
 
+    def estado_seguimiento(self, corte: dt.date) -> EstadoSeguimiento:
+        return estado_seguimiento(self.estado_accion, self.fecha_terminacion, self.fecha_terminacion_precision, corte)
+
     def vencida(self, corte: dt.date) -> bool:
         """Not closed and due before `corte`: an action nobody marked as closed is still pending."""
-        return not self.cerrada and self.vence is not None and self.vence < corte
+        return self.estado_seguimiento(corte) == "vencida"
 
     def dias_de_atraso(self, corte: dt.date) -> int:
         return (corte - self.vence).days if self.vence is not None and self.vencida(corte) else 0
@@ -115,19 +119,25 @@ class DocumentoIlegible:
 
 @dataclass(frozen=True, slots=True)
 class Filtros:
-    """What the person asked to see; an empty filter lets everything through."""
+    """What the person asked to see; an empty filter lets everything through.
+
+    `entidad` and `dependencia` match any value that contains the text, without accents or case.
+    """
 
     dependencia: str | None = None
     desde: dt.date | None = None
     hasta: dt.date | None = None
     codigos: tuple[str, ...] = ()
+    entidad: str | None = None
 
     @property
     def activos(self) -> bool:
-        return bool(self.dependencia or self.desde or self.hasta or self.codigos)
+        return bool(self.entidad or self.dependencia or self.desde or self.hasta or self.codigos)
 
     def describir(self) -> list[str]:
         descripcion: list[str] = []
+        if self.entidad:
+            descripcion.append(f"entidad contiene «{self.entidad}»")
         if self.dependencia:
             descripcion.append(f"dependencia contiene «{self.dependencia}»")
         if self.desde:
@@ -138,10 +148,17 @@ class Filtros:
             descripcion.append("código " + ", ".join(self.codigos))
         return descripcion
 
-    def deja_dependencia(self, dependencia: str | None) -> bool:
-        if not self.dependencia:
+    @staticmethod
+    def _contiene(buscado: str | None, valor: str | None) -> bool:
+        if not buscado:
             return True
-        return dependencia is not None and sin_tildes(self.dependencia) in sin_tildes(dependencia)
+        return valor is not None and sin_tildes(buscado) in sin_tildes(valor)
+
+    def deja_dependencia(self, dependencia: str | None) -> bool:
+        return self._contiene(self.dependencia, dependencia)
+
+    def deja_entidad(self, entidad: str | None) -> bool:
+        return self._contiene(self.entidad, entidad)
 
     def deja_fecha(self, fecha_suscripcion: dt.date | None) -> bool:
         if self.desde is None and self.hasta is None:
@@ -155,12 +172,17 @@ class Filtros:
     def deja_problema(self, problema: FilaProblema) -> bool:
         return (
             (not self.codigos or problema.codigo in self.codigos)
+            and self.deja_entidad(problema.entidad)
             and self.deja_dependencia(problema.dependencia)
             and self.deja_fecha(problema.fecha_suscripcion)
         )
 
     def deja_accion(self, accion: Accion) -> bool:
-        return self.deja_dependencia(accion.dependencia) and self.deja_fecha(accion.fecha_suscripcion)
+        return (
+            self.deja_entidad(accion.entidad)
+            and self.deja_dependencia(accion.dependencia)
+            and self.deja_fecha(accion.fecha_suscripcion)
+        )
 
 
 SIN_DEPENDENCIA = "(sin dependencia)"
