@@ -9,7 +9,9 @@ still gives a report, only with less detail.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, F
 
 VISTAS = ("documentos", "v_hallazgos", "v_problemas")
 """What the report cannot do without; `v_versiones` and `v_documentos` add what they know when present."""
+ORDEN_HALLAZGOS = ("archivo", "plan_id", "posicion", "hallazgo_id")
 
 
 class ErrorDeBase(Exception):
@@ -113,6 +116,10 @@ def _acciones(filas: list[RowMapping]) -> list[Accion]:
             efectividad=_booleano(f.get("efectividad")),
             entidad=_texto(f.get("entidad")),
             fecha_suscripcion=_fecha(f.get("fecha_suscripcion")),
+            cargo_responsable=_texto(f.get("cargo_responsable")),
+            proceso_auditado=_texto(f.get("proceso_auditado")),
+            hallazgo_id=_entero(f.get("hallazgo_id")),
+            plan_id=_entero(f.get("plan_id")),
         )
         for f in filas
     ]
@@ -143,7 +150,11 @@ def _planes(versiones: list[RowMapping], hallazgos: list[RowMapping], filtros: F
     A plan has no dependencia of its own: with that filter, the plans with an action of that dependencia.
     """
     planes = {
-        f["plan_id"] for f in versiones if _es_actual(f) and filtros.deja_fecha(_fecha(f.get("fecha_suscripcion")))
+        f["plan_id"]
+        for f in versiones
+        if _es_actual(f)
+        and filtros.deja_fecha(_fecha(f.get("fecha_suscripcion")))
+        and filtros.deja_entidad(_texto(f.get("entidad")))
     }
     if filtros.dependencia:
         planes &= {f["plan_id"] for f in hallazgos if filtros.deja_dependencia(_texto(f.get("dependencia")))}
@@ -166,6 +177,7 @@ def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date 
             fecha_suscripcion=_fecha(f["fecha_suscripcion"])
             if "fecha_suscripcion" in f
             else suscripcion_por_plan.get(f.get("plan_id")),
+            entidad=_texto(f.get("entidad")),
         )
         for f in filas
     ]
@@ -183,29 +195,63 @@ def _comprobar_vistas(conexion: Connection, base: str) -> set[str]:
     return presentes
 
 
-def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime | None = None) -> Reporte:
-    """Everything the report shows, read in one snapshot of the database, then filtered."""
+@dataclass(frozen=True, slots=True)
+class Vistas:
+    """One read-only snapshot of a planmejora database: its connection, its name without password, its views."""
+
+    conexion: Connection
+    base: str
+    presentes: set[str]
+    documentos: int
+
+    def filas(self, nombre: str, orden: Iterable[str] = ()) -> list[RowMapping]:
+        return _filas(self.conexion, nombre, orden)
+
+
+def _contar_documentos(conexion: Connection) -> int:
+    documentos = Table("documentos", MetaData(), autoload_with=conexion)
+    return conexion.scalar(select(func.count()).select_from(documentos)) or 0
+
+
+@contextmanager
+def leer_vistas(url: str) -> Iterator[Vistas]:
+    """The public views of `url`, read in one snapshot; every way that fails is an `ErrorDeBase` in Spanish.
+
+    Every output of the office (the report, the follow-up, the reminders) reads through here, so a
+    missing file, a database that is not planmejora's or a server that does not answer read the same.
+    """
     motor = _motor(url)
     base = describir(motor)
     try:
         with para_leer(motor) as conexion:
-            presentes = _comprobar_vistas(conexion, base)
-            documentos = Table("documentos", MetaData(), autoload_with=conexion)
-            cantidad = conexion.scalar(select(func.count()).select_from(documentos)) or 0
-            if cantidad == 0:
+            vistas = Vistas(conexion, base, _comprobar_vistas(conexion, base), _contar_documentos(conexion))
+            if vistas.documentos == 0:
                 raise ErrorDeBase(
                     f"La base de datos «{base}» no tiene documentos cargados: no hay nada que reportar. "
                     "Cargue primero los planes con «planmejora ingerir CARPETA»."
                 )
-            ilegibles, ilegibles_reemplazados = _ilegibles(conexion, presentes)
-            hallazgos = _filas(conexion, "v_hallazgos", ("archivo", "plan_id", "posicion", "hallazgo_id"))
-            problemas = _filas(conexion, "v_problemas", ("archivo", "problema_id"))
-            versiones = _filas(conexion, "v_versiones", ("plan_id",)) if "v_versiones" in presentes else None
+            yield vistas
     except DBAPIError as error:
         detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
         raise ErrorDeBase(f"No se pudo leer la base de datos «{base}»: {detalle}.") from error
     finally:
         motor.dispose()
+
+
+def leer_acciones(vistas: Vistas, filtros: Filtros) -> list[Accion]:
+    """Every action of the current version of each plan that the filters let through."""
+    hallazgos = vistas.filas("v_hallazgos", ORDEN_HALLAZGOS)
+    return [a for a in _acciones(hallazgos) if filtros.deja_accion(a)]
+
+
+def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime | None = None) -> Reporte:
+    """Everything the report shows, read in one snapshot of the database, then filtered."""
+    with leer_vistas(url) as vistas:
+        base, presentes, cantidad = vistas.base, vistas.presentes, vistas.documentos
+        ilegibles, ilegibles_reemplazados = _ilegibles(vistas.conexion, presentes)
+        hallazgos = vistas.filas("v_hallazgos", ORDEN_HALLAZGOS)
+        problemas = vistas.filas("v_problemas", ("archivo", "problema_id"))
+        versiones = vistas.filas("v_versiones", ("plan_id",)) if "v_versiones" in presentes else None
     # Databases older than v_problemas.fecha_suscripcion: the date of a problem's plan, known from its findings.
     suscripcion_por_plan = {f.get("plan_id"): _fecha(f.get("fecha_suscripcion")) for f in hallazgos}
     acciones = [a for a in _acciones(hallazgos) if filtros.deja_accion(a)]
