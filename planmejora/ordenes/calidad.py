@@ -10,23 +10,11 @@ import typer
 from rich.console import Console
 
 from carga.conexion import url_elegida
-from planmejora.calidad import FORMATOS, ErrorDeBase, Filtros, Reporte, escribir, leer_reporte
+from planmejora.calidad import FORMATOS, ErrorDeBase, Reporte, escribir, leer_reporte
 from planmejora.calidad.terminal import mostrar_resumen
 from planmejora.calidad.vocabulario import nombres_de_codigos
-from planmejora.ordenes.opciones import BaseDeDatos
-
-_FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
-
-
-def _fecha(texto: str | None) -> dt.date | None:
-    if texto is None:
-        return None
-    for formato in _FORMATOS_FECHA:
-        try:
-            return dt.datetime.strptime(texto.strip(), formato).date()
-        except ValueError:
-            continue
-    raise typer.BadParameter(f"«{texto}» no es una fecha: escríbala como aaaa-mm-dd (2024-06-30) o dd/mm/aaaa.")
+from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de
+from planmejora.ordenes.opciones import BaseDeDatos, fecha_de_opcion
 
 
 def _codigos(valores: list[str] | None) -> tuple[str, ...]:
@@ -70,28 +58,10 @@ def calidad(
             show_default=False,
         ),
     ] = None,
-    dependencia: Annotated[
-        str | None,
-        typer.Option(
-            "--dependencia",
-            metavar="TEXTO",
-            help="Solo las acciones y problemas cuya dependencia contiene este texto "
-            "(sin importar tildes ni mayúsculas).",
-            show_default=False,
-        ),
-    ] = None,
-    desde: Annotated[
-        str | None,
-        typer.Option(
-            "--desde", metavar="FECHA", help="Solo planes suscritos en esta fecha o después.", show_default=False
-        ),
-    ] = None,
-    hasta: Annotated[
-        str | None,
-        typer.Option(
-            "--hasta", metavar="FECHA", help="Solo planes suscritos en esta fecha o antes.", show_default=False
-        ),
-    ] = None,
+    entidad: Entidad = None,
+    dependencia: Dependencia = None,
+    desde: Desde = None,
+    hasta: Hasta = None,
     codigo: Annotated[
         list[str] | None,
         typer.Option(
@@ -117,6 +87,8 @@ def calidad(
 
       planmejora calidad --dependencia Planeación --desde 2022-01-01 --salida planeacion.csv
 
+      planmejora calidad --entidad Calica --corte 2024-06-30
+
       planmejora calidad --falla-si fecha_invalida --falla-si fechas_invertidas
     """
     consola_error = Console(stderr=True, soft_wrap=True)
@@ -125,13 +97,10 @@ def calidad(
             f"«{salida.name}» no termina en .html, .xlsx ni .csv: no sé en qué formato escribirlo.",
             param_hint="--salida",
         )
-    desde_fecha, hasta_fecha = _fecha(desde), _fecha(hasta)
-    if desde_fecha and hasta_fecha and desde_fecha > hasta_fecha:
-        raise typer.BadParameter(f"--desde {desde} es posterior a --hasta {hasta}.")
-    filtros = Filtros(dependencia=dependencia, desde=desde_fecha, hasta=hasta_fecha, codigos=_codigos(codigo))
+    filtros = filtros_de(entidad, dependencia, desde, hasta, _codigos(codigo))
     fallar_con = _codigos(falla_si)
     try:
-        reporte = leer_reporte(url_elegida(db), filtros, _fecha(corte) or dt.date.today())
+        reporte = leer_reporte(url_elegida(db), filtros, fecha_de_opcion(corte) or dt.date.today())
     except ErrorDeBase as error:
         consola_error.print(f"[bold red]Error:[/] {error.mensaje}", highlight=False)
         raise typer.Exit(2 if error.uso else 1) from None

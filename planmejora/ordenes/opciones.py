@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -18,3 +19,17 @@ BaseDeDatos = Annotated[
         show_default=URL_POR_DEFECTO,
     ),
 ]
+
+_FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+def fecha_de_opcion(texto: str | None) -> dt.date | None:
+    """A date typed on the command line, ISO or day first as the office writes it; else a usage error."""
+    if texto is None:
+        return None
+    for formato in _FORMATOS_FECHA:
+        try:
+            return dt.datetime.strptime(texto.strip(), formato).date()
+        except ValueError:
+            continue
+    raise typer.BadParameter(f"«{texto}» no es una fecha: escríbala como aaaa-mm-dd (2024-06-30) o dd/mm/aaaa.")

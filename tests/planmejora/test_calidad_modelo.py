@@ -1,6 +1,7 @@
 """What the control office reads off the report: where each problem is, what is overdue, what share is done."""
 
 import datetime as dt
+from dataclasses import replace
 
 from planmejora.calidad import seguimiento
 from planmejora.calidad.modelo import Accion, FilaProblema, Filtros, Reporte, ubicacion
@@ -119,6 +120,18 @@ def test_el_filtro_de_dependencia_no_distingue_tildes_ni_mayusculas() -> None:
     assert filtros.deja_accion(accion(dependencia="Secretaría de Planeación"))
     assert not filtros.deja_accion(accion(dependencia="Secretaría de Hacienda"))
     assert not filtros.deja_accion(accion(dependencia=None))
+
+
+def test_el_filtro_de_entidad_deja_las_acciones_y_problemas_de_esa_entidad() -> None:
+    filtros = Filtros(entidad="calica")
+    assert filtros.deja_accion(replace(accion(), entidad="ALCALDÍA MUNICIPAL DE CÁLICA"))
+    assert not filtros.deja_accion(replace(accion(), entidad="Gobernación del Guavio"))
+    assert not filtros.deja_accion(accion())
+    assert filtros.deja_problema(
+        FilaProblema("a.pdf", "encabezado", "fecha_corregida", "…", entidad="Alcaldía de Calica")
+    )
+    assert not filtros.deja_problema(FilaProblema("roto.pdf", "archivo", "no_es_gem_fm014", "…"))
+    assert filtros.describir() == ["entidad contiene «calica»"]
 
 
 def test_el_filtro_de_fechas_mira_la_suscripcion_y_deja_fuera_los_planes_sin_ella() -> None:

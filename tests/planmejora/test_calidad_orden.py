@@ -178,6 +178,8 @@ def test_los_filtros_reducen_el_reporte(base: str, tmp_path: Path) -> None:
     assert 0 < len(inferidas) < len(todas) and {f["codigo"] for f in inferidas} == {"fecha_inferida"}
     de_planeacion = filas("--dependencia", "PLANEACION")
     assert 0 < len(de_planeacion) < len(todas)
+    de_calica = filas("--entidad", "CÁLICA")
+    assert 0 < len(de_calica) < len(todas)
     assert filas("--desde", "2030-01-01") == []
     assert len(filas("--desde", "01/01/2000", "--hasta", "2030-12-31")) < len(todas)
 
@@ -227,7 +229,7 @@ def test_una_orden_mal_escrita_sale_con_2_y_lo_dice(base: str, argumentos: tuple
 def test_la_ayuda_esta_en_espanol_con_ejemplos() -> None:
     resultado = correr("--help")
     assert resultado.exit_code == 0
-    for texto in ("Ejemplos", "--falla-si", "--corte", "--dependencia", "--desde", "--hasta", "--codigo"):
+    for texto in ("Ejemplos", "--falla-si", "--corte", "--entidad", "--dependencia", "--desde", "--hasta", "--codigo"):
         assert texto in resultado.stdout
 
 
