@@ -270,6 +270,7 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
         documento.tipo = tipo
         hojas = _leer_hojas(leido.datos, tipo, limites)
         documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
+        documento.paginas_en_blanco = [n for hoja in hojas for n in hoja.paginas_en_blanco]
     except ArchivoIlegible as error:
         documento.error = _por_seguridad(error, limites) or error.mensaje
         return documento

@@ -83,6 +83,8 @@ class HojaLeida:
 
     filas: list[FilaLeida]
     nombre: str | None = None
+    paginas_en_blanco: list[int] = field(default_factory=list)
+    """Pages of a scan skipped because they hold nothing to read."""
 
 
 @dataclass(slots=True)
@@ -125,3 +127,4 @@ class DocumentoCrudo:
     tipo: TipoArchivo
     planes: list[PlanCrudo] = field(default_factory=list)
     error: str | None = None
+    paginas_en_blanco: list[int] = field(default_factory=list)

@@ -20,7 +20,7 @@ from PIL import Image
 
 from extractor.errores import ArchivoIlegible
 from extractor.ocr_dibujo import Dudosa, Escala, Palabra, bordes, celdas, celdas_dudosas, dibujo
-from extractor.ocr_imagen import angulo_inclinacion, enderezar, engordar, lineas_de_regla, tinta
+from extractor.ocr_imagen import angulo_inclinacion, casi_en_blanco, enderezar, engordar, lineas_de_regla, tinta
 from extractor.ocr_texto import corregir
 from extractor.pdf_objetos import Dibujo
 
@@ -156,9 +156,11 @@ def dibujo_de_imagen(
     imagen: Image.Image, numero: int, dpi: float = DPI, origen: tuple[float, float] = (0.0, 0.0)
 ) -> Dibujo:
     """Scanned page `numero` as the PDF reader's glyphs and strokes; `imagen` is rendered at `dpi`
-    and its top-left corner is at `origen` (points) on the page."""
+    and its top-left corner is at `origen` (points) on the page. A blank page draws nothing."""
     revisar_tesseract(numero)
     gris = imagen.convert("L")
+    if casi_en_blanco(np.asarray(gris)):
+        return Dibujo([], [])
     derecha = enderezar(gris, angulo_inclinacion(tinta(np.asarray(gris))))
     pixeles = np.asarray(derecha)
     mascara = tinta(pixeles)

@@ -16,8 +16,18 @@ from PIL import Image
 Mascara = NDArray[np.bool_]
 
 
+TINTA_OSCURA = 128
+"""Darker than this is ink on any page, whatever the paper: speckle and show-through stay lighter."""
+TINTA_DE_PAGINA_EN_BLANCO = 0.0005
+"""A page with less dark ink than this share of its pixels holds a page number or specks at most (one
+line of small print is about 0.03 %, a page of the form 3 to 8 %)."""
+
+
 def tinta(gris: NDArray[np.uint8]) -> Mascara:
-    """Ink pixels by Otsu's threshold: the gray level that best splits paper from ink on this page."""
+    """Ink pixels by Otsu's threshold: the gray level that best splits paper from ink on this page.
+
+    A page of one gray level (a blank scan) has no threshold and no ink.
+    """
     histograma = np.bincount(gris.ravel(), minlength=256).astype(np.float64)
     total = histograma.sum()
     niveles = np.arange(256, dtype=np.float64)
@@ -28,9 +38,16 @@ def tinta(gris: NDArray[np.uint8]) -> Mascara:
         media_tinta = suma / peso
         media_fondo = (suma[-1] - suma) / fondo
         varianza = peso * fondo * (media_tinta - media_fondo) ** 2
-    umbral = int(np.nanargmax(np.where(np.isfinite(varianza), varianza, np.nan))) if total else 127
+    if not np.isfinite(varianza).any():
+        return np.zeros(gris.shape, dtype=np.bool_)
+    umbral = int(np.argmax(np.where(np.isfinite(varianza), varianza, -1.0)))
     mascara: Mascara = gris <= umbral
     return mascara
+
+
+def casi_en_blanco(gris: NDArray[np.uint8]) -> bool:
+    """A blank or near-blank page: too little dark ink to hold any value of the form."""
+    return gris.size == 0 or float(np.mean(gris < TINTA_OSCURA)) < TINTA_DE_PAGINA_EN_BLANCO
 
 
 def _nitidez(mascara: Image.Image, angulo: float) -> float:

@@ -149,6 +149,8 @@ class _Documento:
     tablas: itertools.count[int] = field(default_factory=itertools.count)
     con_texto: int = 0
     con_imagenes: int = 0
+    en_blanco: list[int] = field(default_factory=list)
+    """Scanned pages with nothing to read: skipped, and said."""
 
     def agregar(self, filas: list[FilaPdf]) -> None:
         self.con_texto += 1
@@ -174,9 +176,11 @@ class _Documento:
 def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
     """One page's rows into the document; a page without text layer goes through `_dibujo_sin_texto`."""
     contenido: Dibujo | None = dibujo(pagina)
-    if contenido is not None and not _con_texto(contenido):
-        documento.con_imagenes += contenido.imagenes > 0
+    if contenido is not None and not _con_texto(contenido) and contenido.imagenes > 0:
+        documento.con_imagenes += 1
         contenido = _dibujo_sin_texto(pagina, numero)
+        if not _con_texto(contenido):
+            documento.en_blanco.append(numero)
     if contenido is not None and _con_texto(contenido):
         documento.agregar(_filas(contenido, numero, documento.tablas))
 
@@ -192,4 +196,4 @@ def leer_pdf(fuente: Fuente, max_paginas: int) -> list[HojaLeida]:
                 pagina.close()
     if not documento.con_texto:
         raise documento.sin_texto()
-    return [HojaLeida(documento.filas)]
+    return [HojaLeida(documento.filas, paginas_en_blanco=documento.en_blanco)]

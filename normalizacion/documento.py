@@ -26,8 +26,11 @@ def normalizar_documento(documento: DocumentoCrudo) -> list[Plan]:
     if documento.error is not None:
         return [_plan_vacio(documento, error=documento.error)]
     if not documento.planes:
-        return [_plan_vacio(documento, problema=problemas.no_es_gem_fm014())]
-    return [normalizar_plan(documento, plan) for plan in documento.planes]
+        planes = [_plan_vacio(documento, problema=problemas.no_es_gem_fm014())]
+    else:
+        planes = [normalizar_plan(documento, plan) for plan in documento.planes]
+    planes[0].problemas += [problemas.pagina_en_blanco(n) for n in documento.paginas_en_blanco]
+    return planes
 
 
 def _plan_vacio(documento: DocumentoCrudo, error: str | None = None, problema: Problema | None = None) -> Plan:

@@ -24,6 +24,7 @@ COLUMNA_DESCONOCIDA = "columna_desconocida"
 COLUMNA_FALTANTE = "columna_faltante"
 NO_ES_GEM_FM014 = "no_es_gem_fm014"
 OCR_BAJA_CONFIANZA = "ocr_baja_confianza"
+PAGINA_EN_BLANCO = "pagina_en_blanco"
 
 ETIQUETAS: dict[str, str] = {
     "entidad": "la entidad",
@@ -226,6 +227,18 @@ def ocr_baja_confianza(campo: str, raw: str | None, confianza: float, origen: Or
         raw,
         None,
         origen,
+    )
+
+
+def pagina_en_blanco(pagina: int) -> Problema:
+    return Problema(
+        "archivo",
+        PAGINA_EN_BLANCO,
+        f"La página {pagina} del escaneo está en blanco (o casi): no tiene nada que leer y se saltó. "
+        "Si debía tener parte del plan, vuelva a escanearla.",
+        None,
+        None,
+        Origen(pagina=pagina),
     )
 
 

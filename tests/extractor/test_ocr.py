@@ -24,7 +24,7 @@ from extractor.lector import leer
 from extractor.modelo import FilaLeida
 from extractor.ocr import INSTALAR, SinOcr, dibujo_de_imagen
 from extractor.ocr_dibujo import Escala, Palabra, bordes, celdas, dibujo
-from extractor.ocr_imagen import angulo_inclinacion, enderezar, lineas_de_regla, tinta
+from extractor.ocr_imagen import angulo_inclinacion, casi_en_blanco, enderezar, lineas_de_regla, tinta
 from extractor.ocr_texto import corregir
 from extractor.pdf import leer_pdf
 from muestras.comparar import RAIZ, Muestra, muestras, rutas, valor
@@ -151,6 +151,21 @@ def test_las_reglas_de_la_tabla_dan_sus_celdas_y_una_combinada_es_una_sola() -> 
     assert combinada == pytest.approx((72.0, 24.0, 216.0, 43.2), abs=1.0)
 
 
+@pytest.mark.parametrize("gris", [255, 0, 200])
+def test_una_pagina_de_un_solo_tono_no_tiene_tinta(gris: int) -> None:
+    """Regression: Otsu's threshold of a single-tone page was an all-NaN argmax (ValueError)."""
+    pagina = np.full((300, 200), gris, dtype=np.uint8)
+    assert not tinta(pagina).any()
+    assert casi_en_blanco(pagina) == (gris != 0)
+
+
+def test_un_numero_de_pagina_solo_es_una_pagina_casi_en_blanco_y_una_tabla_no() -> None:
+    numero = Hoja(2500, 3300)
+    numero.texto(1200, 3150, "Pagina 3 de 3")
+    assert casi_en_blanco(np.asarray(numero.escaneada(0.5)))
+    assert not casi_en_blanco(np.asarray(formulario().escaneada(0.5)))
+
+
 def test_las_letras_no_se_toman_por_reglas() -> None:
     hoja = Hoja()
     hoja.texto(100, 100, "lllll IIIII ||||| _ - — Efectividad")
@@ -260,6 +275,19 @@ def test_una_tabla_escaneada_torcida_se_lee_celda_por_celda(tmp_path: Path) -> N
     assert leidas[5:] == [["Firma Responsables:"]]
     assert {f.tabla for f in hoja.filas[2:5]} == {0} and all(f.pagina == 1 for f in hoja.filas)
     assert all(c.confianza is not None for f in hoja.filas for c in f.celdas if c.texto)
+
+
+@pytest.mark.usefixtures("con_tesseract")
+def test_las_paginas_en_blanco_de_un_lote_escaneado_se_saltan_y_se_dicen(tmp_path: Path) -> None:
+    """Regression: a blank page in a scanned batch failed the whole file with a ValueError."""
+    en_blanco = Image.new("L", (2550, 3300), 255)
+    casi = Hoja(2550, 3300)
+    casi.texto(1200, 3150, "3")
+    escaneado = pdf_de_imagenes(tmp_path / "lote.pdf", formulario().escaneada(1.0), en_blanco, casi.escaneada(0.3))
+    (hoja,) = leer_pdf(escaneado, max_paginas=5)
+    assert hoja.paginas_en_blanco == [2, 3]
+    assert ["1", "Conciliaciones sin firmar", "Secretaria de Hacienda", "Cerrada-C"] in textos(hoja.filas)
+    assert {f.pagina for f in hoja.filas} == {1}
 
 
 # ---------------------------------------------------------------- the scanned samples

@@ -39,6 +39,21 @@ def test_un_documento_sin_el_formato_da_un_plan_que_lo_dice() -> None:
     assert "GEM-FM014" in plan.problemas[0].mensaje
 
 
+def test_una_pagina_en_blanco_del_escaneo_se_dice_una_vez_con_su_numero() -> None:
+    crudo = documento(PlanCrudo(filas=[fila(1, numero="1")]), PlanCrudo(filas=[fila(1, numero="1")]))
+    crudo.paginas_en_blanco = [2]
+    primero, segundo = normalizar_documento(crudo)
+    (blanco,) = [p for p in primero.problemas if p.codigo == "pagina_en_blanco"]
+    assert blanco.campo == "archivo" and blanco.origen == Origen(pagina=2) and "página 2" in blanco.mensaje
+    assert "pagina_en_blanco" not in {p.codigo for p in segundo.problemas}
+    sin_formato = documento()
+    sin_formato.paginas_en_blanco = [1]
+    assert pares(normalizar_documento(sin_formato)[0]) == {
+        ("archivo", "no_es_gem_fm014"),
+        ("archivo", "pagina_en_blanco"),
+    }
+
+
 def test_un_libro_con_varias_hojas_da_un_plan_por_hoja_en_orden() -> None:
     hojas = [
         PlanCrudo(encabezado={"proceso_auditado": Celda(nombre)}, filas=[fila(1, numero="1")], hoja=nombre)
