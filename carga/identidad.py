@@ -1,4 +1,4 @@
-"""When two copies are the same plan: the rule the README states, in one place.
+"""When two copies are the same plan: the rule docs/referencia.md states, in one place.
 
 A plan is the pair entity + audited process, subscribed on one date. Follow-up copies of
 it (typed months later, saved as PDF and as Word, renamed) keep those three header values,

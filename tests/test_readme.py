@@ -1,4 +1,4 @@
-"""The README is what a clerk follows: every command it shows must exist, with the options it shows."""
+"""The README and docs/ are what a clerk and the IT person follow: every command shown must exist, with its options."""
 
 import os
 import re
@@ -15,9 +15,12 @@ _BLOQUE = re.compile(r"```(\w*)\n(.*?)```", re.DOTALL)
 _OPCION = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
 
 
+DOCUMENTOS = [RAIZ / "README.md", *sorted((RAIZ / "docs").glob("*.md"))]
+
+
 def _bloques(lenguaje: str) -> list[str]:
-    texto = (RAIZ / "README.md").read_text(encoding="utf-8")
-    return [cuerpo for leng, cuerpo in _BLOQUE.findall(texto) if leng == lenguaje]
+    textos = [documento.read_text(encoding="utf-8") for documento in DOCUMENTOS]
+    return [cuerpo for texto in textos for leng, cuerpo in _BLOQUE.findall(texto) if leng == lenguaje]
 
 
 def _ordenes_del_readme() -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""When two copies are the same plan (the rule the README states)."""
+"""When two copies are the same plan (the rule docs/referencia.md states)."""
 
 from __future__ import annotations
 

@@ -100,7 +100,7 @@ def test_la_linea_de_cron_carga_la_carpeta_y_no_escribe_nada_si_todo_va_bien(tmp
     minuto, hora, dia, mes, dia_semana, usuario, orden = tarea.split(None, 6)
     assert (minuto, hora, dia, mes, dia_semana, usuario) == ("30", "2", "*", "*", "*", "planmejora")
     assert set(variables) == {"PLANMEJORA_DB"}
-    assert tarea in (RAIZ / "README.md").read_text(encoding="utf-8"), "the README shows the same line"
+    assert tarea in (RAIZ / "docs/referencia.md").read_text(encoding="utf-8"), "the reference shows the same line"
 
     url = f"sqlite:///{tmp_path / 'planes.db'}"
     carpeta = carpeta_con_un_plan(tmp_path)
