@@ -48,10 +48,17 @@ class _W:
     bdo = f"{{{_W_NS}}}bdo"
     body = f"{{{_W_NS}}}body"
     br = f"{{{_W_NS}}}br"
+    checkBox = f"{{{_W_NS}}}checkBox"
+    checked = f"{{{_W_NS}}}checked"
     cr = f"{{{_W_NS}}}cr"
     customXml = f"{{{_W_NS}}}customXml"
+    ddList = f"{{{_W_NS}}}ddList"
+    default = f"{{{_W_NS}}}default"
     dir = f"{{{_W_NS}}}dir"
     drawing = f"{{{_W_NS}}}drawing"
+    ffData = f"{{{_W_NS}}}ffData"
+    fldChar = f"{{{_W_NS}}}fldChar"
+    fldCharType = f"{{{_W_NS}}}fldCharType"
     fldSimple = f"{{{_W_NS}}}fldSimple"
     footerReference = f"{{{_W_NS}}}footerReference"
     gridAfter = f"{{{_W_NS}}}gridAfter"
@@ -65,6 +72,7 @@ class _W:
     ins = f"{{{_W_NS}}}ins"
     lvl = f"{{{_W_NS}}}lvl"
     lvlOverride = f"{{{_W_NS}}}lvlOverride"
+    listEntry = f"{{{_W_NS}}}listEntry"
     lvlText = f"{{{_W_NS}}}lvlText"
     moveTo = f"{{{_W_NS}}}moveTo"
     noBreakHyphen = f"{{{_W_NS}}}noBreakHyphen"
@@ -77,6 +85,7 @@ class _W:
     pPr = f"{{{_W_NS}}}pPr"
     ptab = f"{{{_W_NS}}}ptab"
     r = f"{{{_W_NS}}}r"
+    result = f"{{{_W_NS}}}result"
     rPr = f"{{{_W_NS}}}rPr"
     sdt = f"{{{_W_NS}}}sdt"
     sdtContent = f"{{{_W_NS}}}sdtContent"
@@ -241,15 +250,65 @@ def _nivel(lvl: Element) -> _Nivel:
 # ---------------------------------------------------------------- body, headers, text boxes
 
 
+_MARCADA, _SIN_MARCAR = "☒", "☐"
+"""How Word draws a legacy check box form field, checked or not (the glyphs of its check box content control)."""
+
+
+def _eleccion(formulario: Element | None) -> str | None:
+    """What a legacy drop-down or check box form field shows; None for a text field, whose result is its text."""
+    if formulario is None:
+        return None
+    lista = formulario.find(_W.ddList)
+    if lista is not None:
+        opciones = [entrada.get(_W.val, "") for entrada in lista.findall(_W.listEntry)]
+        elegida = lista.find(_W.result)
+        indice = _valor(elegida if elegida is not None else lista.find(_W.default), 0)
+        return opciones[indice] if 0 <= indice < len(opciones) else ""
+    casilla = formulario.find(_W.checkBox)
+    if casilla is not None:
+        marca = casilla.find(_W.checked)
+        marcada = _activo(marca) if marca is not None else _activo(casilla.find(_W.default))
+        return _MARCADA if marcada else _SIN_MARCAR
+    return None
+
+
+@dataclass(slots=True)
+class _Campo:
+    """A field between its `begin` and `end` marks: Word shows its result (after `separate`), never its code.
+
+    A drop-down or check box form field shows its `eleccion` instead of any result text.
+    """
+
+    eleccion: str | None
+    en_resultado: bool = False
+
+
 @dataclass(slots=True)
 class _Texto:
     """The text of one paragraph as shown, and the text boxes anchored in it."""
 
     partes: list[str] = field(default_factory=list)
     cajas: list[Element] = field(default_factory=list)
+    campos: list[_Campo] = field(default_factory=list)
 
     def texto(self) -> str:
         return "".join(self.partes)
+
+    def visible(self) -> bool:
+        """Outside any field's code: in the result of every field open here."""
+        return all(campo.en_resultado and campo.eleccion is None for campo in self.campos)
+
+    def marca_de_campo(self, marca: Element) -> None:
+        """A `w:fldChar`: a field opens, passes from its code to its result, or ends."""
+        tipo = marca.get(_W.fldCharType)
+        if tipo == "begin":
+            self.campos.append(_Campo(_eleccion(marca.find(_W.ffData))))
+        elif tipo == "separate" and self.campos:
+            self.campos[-1].en_resultado = True
+        elif tipo == "end" and self.campos:
+            campo = self.campos.pop()
+            if campo.eleccion and self.visible():
+                self.partes.append(campo.eleccion)
 
 
 _EN_LINEA = (_W.hyperlink, _W.smartTag, _W.fldSimple, _W.ins, _W.moveTo, _W.customXml, _W.dir, _W.bdo)
@@ -295,11 +354,14 @@ def _cajas(dibujo: Element, cajas: list[Element]) -> None:
 
 def _corrida(r: Element, texto: _Texto) -> None:
     propiedades = r.find(_W.rPr)
-    if propiedades is not None and _activo(propiedades.find(_W.vanish)):
-        return
+    oculta = propiedades is not None and _activo(propiedades.find(_W.vanish))
     for hijo in r:
         etiqueta = hijo.tag
-        if etiqueta == _W.t:
+        if etiqueta == _W.fldChar:
+            texto.marca_de_campo(hijo)
+        elif oculta or not texto.visible():
+            continue
+        elif etiqueta == _W.t:
             texto.partes.append(hijo.text or "")
         elif etiqueta in (_W.tab, _W.ptab):
             texto.partes.append("\t")
@@ -314,7 +376,11 @@ def _corrida(r: Element, texto: _Texto) -> None:
 
 
 def _en_linea(padre: Element, texto: _Texto) -> None:
-    """Runs of a paragraph in order; deleted text (tracked changes), field codes and hidden runs are not shown."""
+    """Runs of a paragraph in order; deleted text (tracked changes), field codes and hidden runs are not shown.
+
+    A legacy form field shows what was filled in: the text typed in a FORMTEXT, the entry chosen
+    in a FORMDROPDOWN, ☒ or ☐ for a FORMCHECKBOX.
+    """
     for hijo in padre:
         etiqueta = hijo.tag
         if etiqueta == _W.r:

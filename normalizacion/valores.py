@@ -32,6 +32,8 @@ _RESPUESTAS: dict[str, bool | None] = {"si": True, "no": False, "nulo": None}
 _NUMERO_CON_ROTULO = re.compile(r"(\D*?)[\s\-.:#]*(\d+(?:\.\d+)*)[.)]?")
 _LARGO_ROTULO_Y_NUMERO = 30
 """`Hallazgo No. 1` and its kin are short; a longer cell is a finding's text, not its number."""
+_CASILLAS = re.compile("([☐☒☑])")
+_MARCADAS = frozenset("☒☑")
 _CORTES = re.compile(r"\s+[-–—/]\s+|[–—,;:()\[\]\n]|\.(?:\s|$)")
 _TOKEN_PLAZO = re.compile(r"(\d+(?:[.,]\d+)?)|([^\W\d_]+)")
 _CONECTOR_NUMEROS = "y"
@@ -104,11 +106,29 @@ def _buscar(tabla: dict[str, str], crudo: str) -> str | None:
     return primera if otras <= {primera} else None
 
 
+def _opcion_marcada(crudo: str) -> str:
+    """The option whose box is checked when a cell lists several (`Sí ☒ No ☐`, `☐ Abierta ☒ Cerrada`).
+
+    Each box goes with the word after it when the cell starts with a box, else with the word
+    before it. Only unchecked boxes (`☐`, `Sí ☐ No ☐`) is a blank answer; anything else with
+    boxes but not exactly one checked option is left as it is.
+    """
+    partes = [p.strip() for p in _CASILLAS.split(crudo.strip())]
+    if len(partes) < 3:
+        return crudo
+    marcas = partes[1::2]
+    opciones = partes[2::2] if not partes[0] else partes[0:-1:2]
+    marcadas = [o for m, o in zip(marcas, opciones, strict=True) if m in _MARCADAS]
+    if not marcadas and (len(marcas) > 1 or not any(opciones)):
+        return ""
+    return marcadas[0] if len(marcadas) == 1 and marcadas[0] else crudo
+
+
 def leer_si_no(crudo: str | None, valor_excel: ValorExcel | None = None) -> Lectura[bool]:
     """Cumplimiento and Efectividad: yes is `True`, no is `False`, blank or not applicable is `None`."""
     if isinstance(valor_excel, bool):
         return Lectura(valor_excel)
-    if crudo is None or _en_blanco(crudo):
+    if crudo is None or _en_blanco(crudo := _opcion_marcada(crudo)):
         return Lectura(None)
     respuesta = _buscar(_SI_NO, crudo)
     if respuesta is None:
@@ -118,7 +138,7 @@ def leer_si_no(crudo: str | None, valor_excel: ValorExcel | None = None) -> Lect
 
 def leer_estado(crudo: str | None) -> Lectura[EstadoAccion]:
     """Estado de la acción: `abierta`, `cerrada`, or `None` when blank."""
-    if crudo is None or _en_blanco(crudo):
+    if crudo is None or _en_blanco(crudo := _opcion_marcada(crudo)):
         return Lectura(None)
     estado = _buscar(_ESTADOS, crudo)
     if estado == "abierta":

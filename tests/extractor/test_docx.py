@@ -370,6 +370,74 @@ def test_texto_oculto_borrado_y_codigos_de_campo_no_se_ven(tmp_path: Path) -> No
     assert textos(leer(docx_crudo(tmp_path / "plan.docx", cuerpo))) == [(None, ["Fecha: 21/09/2021 (pág. 1)"])]
 
 
+def campo(codigo: str, datos: str = "", resultado: str | None = None) -> str:
+    """A complex field as Word writes it: begin (with the form field's data), code, separate, result, end."""
+    partes = [f"<w:r><w:fldChar w:fldCharType='begin'><w:ffData>{datos}</w:ffData></w:fldChar></w:r>"]
+    partes.append(f"<w:r><w:instrText xml:space='preserve'> {codigo} </w:instrText></w:r>")
+    if resultado is not None:
+        partes.append("<w:r><w:fldChar w:fldCharType='separate'/></w:r>")
+        partes.append(f"<w:r><w:t xml:space='preserve'>{resultado}</w:t></w:r>")
+    partes.append("<w:r><w:fldChar w:fldCharType='end'/></w:r>")
+    return "".join(partes)
+
+
+def lista(elegida: int | None, *opciones: str) -> str:
+    resultado = "" if elegida is None else f"<w:result w:val='{elegida}'/>"
+    entradas = "".join(f"<w:listEntry w:val='{o}'/>" for o in opciones)
+    return f"<w:ddList>{resultado}{entradas}</w:ddList>"
+
+
+def test_campos_de_formulario_antiguos_muestran_lo_diligenciado_y_nunca_su_codigo(tmp_path: Path) -> None:
+    celda = "<w:tc><w:p>{}</w:p></w:tc>"
+    fila = "".join(
+        celda.format(c)
+        for c in (
+            campo("FORMTEXT", "<w:textInput/>", "H-01"),
+            campo("FORMTEXT", "<w:textInput/>", "Archivo sin foliar"),
+            campo("FORMDROPDOWN", lista(1, "Seleccione", "Sí", "No")),
+            campo("FORMDROPDOWN", lista(None, "Abierta", "Cerrada")),
+            campo("FORMTEXT", "<w:textInput/>", "\u2002" * 5),
+        )
+    )
+    cuerpo = (
+        "<w:p><w:r><w:t xml:space='preserve'>Proceso Auditado: </w:t></w:r>"
+        f"{campo('FORMTEXT', '<w:textInput/>', 'Gestión Documental')}</w:p>"
+        f"<w:tbl><w:tr>{fila}</w:tr></w:tbl>"
+    )
+    filas = leer(docx_crudo(tmp_path / "plan.docx", cuerpo))
+
+    assert textos(filas) == [
+        (None, ["Proceso Auditado: Gestión Documental"]),
+        (0, ["H-01", "Archivo sin foliar", "Sí", "Abierta", None]),
+    ]
+
+
+def test_casillas_de_formulario_marcadas_y_sin_marcar(tmp_path: Path) -> None:
+    marcada = campo("FORMCHECKBOX", "<w:checkBox><w:default w:val='0'/><w:checked/></w:checkBox>")
+    sin_marcar = campo("FORMCHECKBOX", "<w:checkBox><w:default w:val='0'/></w:checkBox>")
+    por_defecto = campo("FORMCHECKBOX", "<w:checkBox><w:default w:val='1'/></w:checkBox>")
+    cuerpo = (
+        f"<w:p><w:r><w:t xml:space='preserve'>Cumplimiento: Sí </w:t></w:r>{marcada}"
+        f"<w:r><w:t xml:space='preserve'> No </w:t></w:r>{sin_marcar}</w:p>"
+        f"<w:p>{por_defecto}</w:p>"
+    )
+    assert textos(leer(docx_crudo(tmp_path / "plan.docx", cuerpo))) == [
+        (None, ["Cumplimiento: Sí ☒ No ☐"]),
+        (None, ["☒"]),
+    ]
+
+
+def test_un_campo_dentro_del_codigo_de_otro_no_se_ve(tmp_path: Path) -> None:
+    anidado = campo("DATE", resultado="03/12/2026")
+    cuerpo = (
+        "<w:p><w:r><w:t xml:space='preserve'>Fecha: </w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> IF </w:instrText></w:r>"
+        f"{anidado}<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>21/09/2021</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType='end'/></w:r></w:p>"
+    )
+    assert textos(leer(docx_crudo(tmp_path / "plan.docx", cuerpo))) == [(None, ["Fecha: 21/09/2021"])]
+
+
 def test_documento_en_formato_open_xml_estricto(tmp_path: Path) -> None:
     estricto = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     ruta = tmp_path / "estricto.docx"

@@ -115,6 +115,29 @@ def test_si_no_desconocido_queda_nulo_y_marcado(crudo: str) -> None:
     assert leer_si_no(crudo) == Lectura(None, desconocido=True)
 
 
+@pytest.mark.parametrize(
+    ("crudo", "esperado"),
+    [
+        ("Sí ☒ No ☐", Lectura(True)),
+        ("SI ☐ NO ☒", Lectura(False)),
+        ("☐ Sí ☒ No", Lectura(False)),
+        ("☒ Cumple", Lectura(True)),
+        ("☒", Lectura(True)),
+        ("☐", Lectura(None)),
+        ("Sí ☐ No ☐", Lectura(None)),
+        ("Sí ☒ No ☒", Lectura(None, desconocido=True)),
+        ("Cumple ☐", Lectura(None, desconocido=True)),
+    ],
+)
+def test_si_no_con_casillas_de_formulario_de_word(crudo: str, esperado: Lectura[bool]) -> None:
+    assert leer_si_no(crudo) == esperado
+
+
+def test_estado_con_casillas_de_formulario_de_word() -> None:
+    assert leer_estado("Abierta ☐ Cerrada ☒") == Lectura("cerrada")
+    assert leer_estado("☐ Abierta ☐ Cerrada") == Lectura(None)
+
+
 def test_si_no_de_una_celda_booleana_de_excel() -> None:
     assert leer_si_no("VERDADERO", True) == Lectura(True)
     assert leer_si_no("FALSO", False) == Lectura(False)
