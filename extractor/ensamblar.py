@@ -3,11 +3,15 @@
 Shared by every format, so a layout learned once works for PDF, Word and Excel:
 the findings table is found by its title row (columns matched by meaning), the
 rows above it are the header block, the rows after its last finding the signatures.
+Each row after the titles goes through `REGLAS`, small functions in a fixed order, each
+one case of a layout (a page break, a merged number, a note under the table…).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum, auto
 from functools import cache
 
 from extractor.columnas import AjustesColumnas, Asignacion, asignar, mejor_puntaje, parece_fila_titulos
@@ -111,7 +115,7 @@ def _caja(celda: Celda) -> Caja:
     return celda.caja
 
 
-def _vacia(fila: FilaLeida) -> bool:
+def _sin_texto(fila: FilaLeida) -> bool:
     return not any(c.texto and c.texto.strip() for c in fila.celdas)
 
 
@@ -251,102 +255,235 @@ def ensamblar(hoja: HojaLeida, ajustes: AjustesEnsamble = AjustesEnsamble()) -> 
             return PlanCrudo(encabezado=encabezado.resultado(), hoja=hoja.nombre)
         return None
 
-    niveles = [filas[inicio]]
-    if inicio > 0 and filas[inicio - 1].tabla == filas[inicio].tabla and _tiene_titulo_de_grupo(filas[inicio - 1]):
-        niveles.insert(0, filas[inicio - 1])
-    siguiente = inicio + 1
-    if (
-        siguiente < len(filas)
-        and _misma_tabla(filas[inicio], filas[siguiente])
-        and _es_segundo_nivel(filas[siguiente], ajustes)
-    ):
-        niveles.append(filas[siguiente])
-        siguiente += 1
-    tabla = _Tabla.desde(niveles, ajustes)
+    niveles, siguiente = _niveles_de_titulos(filas, inicio, ajustes)
+    ensamble = _Ensamble(hoja, _Tabla.desde(niveles, ajustes), ajustes, siguiente)
+    ensamble.recorrer()
     plan = PlanCrudo(
         hoja=hoja.nombre,
-        columnas_desconocidas=list(tabla.asignacion.desconocidas.values()),
-        columnas_faltantes=tabla.asignacion.faltantes,
+        columnas_desconocidas=list(ensamble.primera_asignacion.desconocidas.values()),
+        columnas_faltantes=ensamble.primera_asignacion.faltantes,
+        filas=ensamble.hallazgos,
+        encabezado=encabezado.resultado(),
     )
-
-    hallazgos: list[FilaCruda] = []
-    pagina_ultimo: int | None = None
-    fin = len(filas)
-    i = siguiente
-    while i < len(filas):
-        fila = filas[i]
-        i += 1
-        if fila.tabla is None:
-            if empieza_pie(fila):
-                fin = i - 1
-                break
-            continue
-        if _vacia(fila):
-            continue
-        if _es_fila_titulos(fila, ajustes):
-            nuevos = [fila]
-            if i < len(filas) and _misma_tabla(fila, filas[i]) and _es_segundo_nivel(filas[i], ajustes):
-                nuevos.append(filas[i])
-                i += 1
-            tabla = _Tabla.desde(nuevos, ajustes)
-            continue
-        if empieza_pie(fila):
-            fin = i - 1
-            break
-        posiciones = tabla.posiciones(fila)
-        if posiciones is None:
-            if fila.tabla != tabla.tabla:
-                fin = i - 1
-                break
-            continue
-        tabla.tabla = fila.tabla
-        celdas = tabla.celdas(fila, posiciones)
-        numero = celdas.get("numero")
-        sin_numero = numero is None or not (numero.texto and numero.texto.strip())
-        nueva_pagina = fila.pagina is not None and pagina_ultimo is not None and fila.pagina != pagina_ultimo
-        if hallazgos and sin_numero and nueva_pagina and _sigue_en_otra_pagina(celdas, hallazgos[-1]):
-            _unir(hallazgos[-1], celdas)
-            pagina_ultimo = fila.pagina
-            continue
-        propios = _llenos(celdas)
-        if hallazgos and sin_numero and numero is not None and _sigue_la_descripcion(celdas, hallazgos[-1]):
-            _unir(hallazgos[-1], {"descripcion": celdas["descripcion"]})
-            celdas["descripcion"] = Celda(None, celdas["descripcion"].origen)
-        if (
-            hallazgos
-            and sin_numero
-            and numero is not None
-            and (numero.fusionada or not _llenos(celdas, ("descripcion",)))
-        ):
-            for campo in _HEREDABLES:
-                propia = celdas.get(campo)
-                if propia is None or not propia.texto:
-                    heredada = hallazgos[-1].celdas.get(campo)
-                    if heredada is not None:
-                        celdas[campo] = Celda(heredada.texto, heredada.origen, heredada.valor, heredada.formato, True)
-        if sin_numero and propios < max(ajustes.minimo_campos_hallazgo, 3):
-            if hallazgos and _parece_firmas(fila):
-                fin = i - 1
-                break
-            continue
-        if _llenos(celdas) < ajustes.minimo_campos_hallazgo:
-            continue
-        primera = next((c for c in fila.celdas if c.texto), fila.celdas[0])
-        fila_origen = primera.origen.fila if primera.origen.fila is not None else len(hallazgos) + 1
-        origen = Origen(pagina=fila.pagina, hoja=hoja.nombre, fila=fila_origen)
-        hallazgos.append(FilaCruda(celdas=celdas, origen=origen))
-        pagina_ultimo = fila.pagina
-    plan.filas = hallazgos
-    plan.encabezado = encabezado.resultado()
-
     pie = LectorPie(ignorar=encabezado.vistos | {clave(t) for t in _textos_titulos(niveles)})
-    for fila in filas[fin:]:
-        if fila.tabla is not None and fila.tabla == tabla.tabla and not empieza_pie(fila) and not _parece_firmas(fila):
-            continue
-        pie.leer_fila(fila)
+    for fila in filas[ensamble.fin :]:
+        if not _es_resto_de_la_tabla(fila, ensamble.tabla):
+            pie.leer_fila(fila)
     plan.firmas = pie.firmas()
     plan.proyecto = pie.proyecto
     return plan
+
+
+def _niveles_de_titulos(filas: list[FilaLeida], inicio: int, ajustes: AjustesEnsamble) -> tuple[list[FilaLeida], int]:
+    """The title rows of the table whose main titles are `filas[inicio]`, and the index of the row after them:
+    a group title above (SEGUIMIENTO) and a second level below (Cumplimiento / Efectividad / Estado)."""
+    niveles = [filas[inicio]]
+    siguiente = inicio + 1
+    if inicio > 0 and filas[inicio - 1].tabla == filas[inicio].tabla and _tiene_titulo_de_grupo(filas[inicio - 1]):
+        niveles.insert(0, filas[inicio - 1])
+    if _segundo_nivel_bajo(filas, inicio, ajustes):
+        niveles.append(filas[siguiente])
+        siguiente += 1
+    return niveles, siguiente
+
+
+def _segundo_nivel_bajo(filas: list[FilaLeida], i: int, ajustes: AjustesEnsamble) -> bool:
+    siguiente = i + 1
+    return (
+        siguiente < len(filas)
+        and _misma_tabla(filas[i], filas[siguiente])
+        and _es_segundo_nivel(filas[siguiente], ajustes)
+    )
+
+
+def _es_resto_de_la_tabla(fila: FilaLeida, tabla: _Tabla) -> bool:
+    """A row of the findings table after its end that the signature block must not read."""
+    return fila.tabla is not None and fila.tabla == tabla.tabla and not empieza_pie(fila) and not _parece_firmas(fila)
+
+
+class _Paso(Enum):
+    """What a rule decided about a row: read the next one, or the findings table ends at this one."""
+
+    SIGUIENTE = auto()
+    FIN = auto()
+
+
+@dataclass(slots=True)
+class _Fila:
+    """The row the rules look at; once placed in the table's columns, its cells by field."""
+
+    leida: FilaLeida
+    celdas: dict[str, Celda] = field(default_factory=dict)
+    numero: Celda | None = None
+    """The number cell as placed: None when the table has no number column or the row no cell in it."""
+    sin_numero: bool = True
+    propios: int = 0
+    """How many fields the row filled itself: these three are fixed before any rule changes its cells."""
+
+
+@dataclass(slots=True)
+class _Ensamble:
+    """The rows after the title row, read in order: the table's findings, and the row where the table ends."""
+
+    hoja: HojaLeida
+    tabla: _Tabla
+    ajustes: AjustesEnsamble
+    siguiente: int
+    """Index of the next row to read; a rule may take more than one row (titles over two rows)."""
+    hallazgos: list[FilaCruda] = field(default_factory=list)
+    pagina_ultimo: int | None = None
+    """The page of the last row that went into a finding: a row on another page may be its rest."""
+    fin: int = field(init=False)
+    """Index of the row where the findings table ends: the signature block is read from there."""
+    primera_asignacion: Asignacion = field(init=False)
+    """The columns of the first title row, the ones the plan reports as unknown or missing."""
+
+    def __post_init__(self) -> None:
+        self.fin = len(self.hoja.filas)
+        self.primera_asignacion = self.tabla.asignacion
+
+    def recorrer(self) -> None:
+        filas = self.hoja.filas
+        while self.siguiente < len(filas):
+            actual = self.siguiente
+            self.siguiente += 1
+            if _clasificar(self, _Fila(filas[actual])) is _Paso.FIN:
+                self.fin = actual
+                return
+
+
+def _clasificar(ensamble: _Ensamble, fila: _Fila) -> _Paso:
+    """The first rule of `REGLAS` that decides about the row; a rule that returns None passes it on."""
+    for regla in REGLAS:
+        paso = regla(ensamble, fila)
+        if paso is not None:
+            return paso
+    return _Paso.SIGUIENTE
+
+
+def _fuera_de_tabla(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """Text outside any table: the signature block when it starts it, else a stray line in the table's way."""
+    if fila.leida.tabla is not None:
+        return None
+    return _Paso.FIN if empieza_pie(fila.leida) else _Paso.SIGUIENTE
+
+
+def _vacia(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """A row with no text: a blank row between findings."""
+    return _Paso.SIGUIENTE if _sin_texto(fila.leida) else None
+
+
+def _titulos_repetidos(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """The title row again (on every page, or a new table): its columns hold from here on."""
+    if not _es_fila_titulos(fila.leida, ensamble.ajustes):
+        return None
+    filas = ensamble.hoja.filas
+    niveles = [fila.leida]
+    if _segundo_nivel_bajo(filas, ensamble.siguiente - 1, ensamble.ajustes):
+        niveles.append(filas[ensamble.siguiente])
+        ensamble.siguiente += 1
+    ensamble.tabla = _Tabla.desde(niveles, ensamble.ajustes)
+    return _Paso.SIGUIENTE
+
+
+def _pie(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """A row of the table that starts the signature block (`Elaboró`, `Firma`) ends the findings."""
+    return _Paso.FIN if empieza_pie(fila.leida) else None
+
+
+def _ubicar(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """Place the row's cells under the table's titles. A row that fits no columns is skipped in the same
+    table, and ends the findings when it belongs to another table."""
+    posiciones = ensamble.tabla.posiciones(fila.leida)
+    if posiciones is None:
+        return _Paso.FIN if fila.leida.tabla != ensamble.tabla.tabla else _Paso.SIGUIENTE
+    ensamble.tabla.tabla = fila.leida.tabla
+    fila.celdas = ensamble.tabla.celdas(fila.leida, posiciones)
+    fila.numero = fila.celdas.get("numero")
+    fila.sin_numero = fila.numero is None or not (fila.numero.texto and fila.numero.texto.strip())
+    fila.propios = _llenos(fila.celdas)
+    return None
+
+
+def _sigue_de_la_pagina_anterior(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """The first row of a new page, with no number, that is the rest of the finding the page break cut."""
+    pagina = fila.leida.pagina
+    nueva_pagina = pagina is not None and ensamble.pagina_ultimo is not None and pagina != ensamble.pagina_ultimo
+    if not (ensamble.hallazgos and fila.sin_numero and nueva_pagina):
+        return None
+    if not _sigue_en_otra_pagina(fila.celdas, ensamble.hallazgos[-1]):
+        return None
+    _unir(ensamble.hallazgos[-1], fila.celdas)
+    ensamble.pagina_ultimo = pagina
+    return _Paso.SIGUIENTE
+
+
+def _sigue_la_descripcion_de_arriba(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """A description that goes on from the finding above moves up there; the row itself goes on to the
+    next rules (it is usually one more action of that finding)."""
+    arriba = ensamble.hallazgos[-1] if ensamble.hallazgos else None
+    if arriba and fila.sin_numero and fila.numero is not None and _sigue_la_descripcion(fila.celdas, arriba):
+        _unir(arriba, {"descripcion": fila.celdas["descripcion"]})
+        fila.celdas["descripcion"] = Celda(None, fila.celdas["descripcion"].origen)
+    return None
+
+
+def _accion_heredada(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """One more action of the finding above (no number, under a merged number or with no description of its
+    own) takes that finding's number and description; the row goes on to the next rules."""
+    numero = fila.numero
+    if not (ensamble.hallazgos and fila.sin_numero and numero is not None):
+        return None
+    if numero.fusionada or not _llenos(fila.celdas, ("descripcion",)):
+        for campo in _HEREDABLES:
+            propia = fila.celdas.get(campo)
+            heredada = ensamble.hallazgos[-1].celdas.get(campo)
+            if (propia is None or not propia.texto) and heredada is not None:
+                fila.celdas[campo] = Celda(heredada.texto, heredada.origen, heredada.valor, heredada.formato, True)
+    return None
+
+
+def _ruido(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """A row without number that filled fewer than three fields is no finding: a note, stray text, or the
+    names and positions that sign under the table (which end the findings)."""
+    if not fila.sin_numero or fila.propios >= max(ensamble.ajustes.minimo_campos_hallazgo, 3):
+        return None
+    return _Paso.FIN if ensamble.hallazgos and _parece_firmas(fila.leida) else _Paso.SIGUIENTE
+
+
+def _casi_vacia(ensamble: _Ensamble, fila: _Fila) -> _Paso | None:
+    """A row that, inheritance included, fills too few fields to be a finding."""
+    return _Paso.SIGUIENTE if _llenos(fila.celdas) < ensamble.ajustes.minimo_campos_hallazgo else None
+
+
+def _hallazgo(ensamble: _Ensamble, fila: _Fila) -> _Paso:
+    """What no rule above took: one finding (or one more action of a finding), with where it was read."""
+    leida = fila.leida
+    primera = next((c for c in leida.celdas if c.texto), leida.celdas[0])
+    numero_de_fila = primera.origen.fila if primera.origen.fila is not None else len(ensamble.hallazgos) + 1
+    origen = Origen(pagina=leida.pagina, hoja=ensamble.hoja.nombre, fila=numero_de_fila)
+    ensamble.hallazgos.append(FilaCruda(celdas=fila.celdas, origen=origen))
+    ensamble.pagina_ultimo = leida.pagina
+    return _Paso.SIGUIENTE
+
+
+_Regla = Callable[[_Ensamble, _Fila], _Paso | None]
+
+REGLAS: tuple[_Regla, ...] = (
+    _fuera_de_tabla,
+    _vacia,
+    _titulos_repetidos,
+    _pie,
+    _ubicar,
+    _sigue_de_la_pagina_anterior,
+    _sigue_la_descripcion_de_arriba,
+    _accion_heredada,
+    _ruido,
+    _casi_vacia,
+    _hallazgo,
+)
+"""Each row of the findings table goes through these rules in order, until one decides (`_Paso`). The rules
+before `_ubicar` see the row as read; from it on, its cells by field. A layout fix is one rule, here."""
 
 
 def _textos_titulos(niveles: list[FilaLeida]) -> list[str]:
