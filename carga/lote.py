@@ -38,9 +38,12 @@ _vistos_tabla: Table = ArchivoVisto.__table__  # type: ignore[assignment]
 class Avance:
     """One file finished: what became of it, and how far the batch is.
 
-    `mensaje` says why a file failed, or, for a file skipped, why its content failed before.
+    `archivo` names it for people (readable even when the name is not UTF-8); `ruta` is the path as
+    it was given, for the file system. `mensaje` says why a file failed, or, for a file skipped, why
+    its content failed before.
     """
 
+    ruta: Path
     archivo: str
     resultado: Resultado
     mensaje: str | None
@@ -86,6 +89,7 @@ class Resumen:
 
 @dataclass(frozen=True, slots=True)
 class _Tarea:
+    dada: Path
     archivo: ArchivoEnDisco
     sha256: str
     reemplazar_error: bool
@@ -108,7 +112,8 @@ class _Lote:
             self.resumen.interrumpida = True
         return self.resumen.interrumpida
 
-    def avanzar(self, archivo: str, resultado: Resultado, mensaje: str | None = None) -> None:
+    def avanzar(self, ruta: Path, resultado: Resultado, mensaje: str | None = None) -> None:
+        archivo = texto_de_ruta(ruta)
         self.hechos += 1
         if resultado == "cargado":
             self.resumen.cargados += 1
@@ -118,7 +123,7 @@ class _Lote:
             self.resumen.con_error += 1
             self.resumen.errores.append((archivo, mensaje or "error desconocido"))
         if self.progreso is not None:
-            self.progreso(Avance(archivo, resultado, mensaje, self.hechos, self.total))
+            self.progreso(Avance(ruta, archivo, resultado, mensaje, self.hechos, self.total))
 
 
 def cargar(
@@ -202,16 +207,18 @@ def _por_leer(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[
 
 
 def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[_Tarea]:
-    en_disco: list[ArchivoEnDisco] = []
+    en_disco: list[tuple[Path, ArchivoEnDisco]] = []
     for ruta in rutas:
         try:
             estado = ruta.stat()
-            en_disco.append(ArchivoEnDisco(texto_de_ruta(ruta), ruta.resolve(), estado.st_size, estado.st_mtime_ns))
+            en_disco.append(
+                (ruta, ArchivoEnDisco(texto_de_ruta(ruta), ruta.resolve(), estado.st_size, estado.st_mtime_ns))
+            )
         except OSError as error:
-            lote.avanzar(texto_de_ruta(ruta), "error", _motivo_de_disco(error))
-    vistos = _vistos(lote.motor, en_disco)
+            lote.avanzar(ruta, "error", _motivo_de_disco(error))
+    vistos = _vistos(lote.motor, [archivo for _, archivo in en_disco])
     guardados = _guardados(lote.motor, set(vistos.values()))
-    for archivo in en_disco:
+    for dada, archivo in en_disco:
         if lote.debe_parar():
             return
         sha256 = vistos.get((texto_de_ruta(archivo.ruta), archivo.tamano, archivo.mtime_ns))
@@ -219,7 +226,7 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
             try:
                 sha256 = sha256_de(archivo.ruta)
             except OSError as error:
-                lote.avanzar(archivo.archivo, "error", _motivo_de_disco(error))
+                lote.avanzar(dada, "error", _motivo_de_disco(error))
                 continue
             guardados |= _guardados(lote.motor, {sha256})
             if sha256 in guardados and (guardados[sha256][0] == "ok" or not reintentar):
@@ -229,9 +236,9 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
         if estado_guardado == "ok" or (estado_guardado == "error" and not reintentar):
             if estado_guardado == "error":
                 lote.resumen.omitidos_con_error += 1
-            lote.avanzar(archivo.archivo, "omitido", error_guardado)
+            lote.avanzar(dada, "omitido", error_guardado)
             continue
-        yield _Tarea(archivo, sha256, reemplazar_error=estado_guardado == "error")
+        yield _Tarea(dada, archivo, sha256, reemplazar_error=estado_guardado == "error")
 
 
 def _motivo_de_disco(error: OSError) -> str:
@@ -275,10 +282,10 @@ def _escribir(lote: _Lote, tarea: _Tarea, resultado: list[Plan] | FalloLectura) 
         tipo = tipo_por_extension(tarea.archivo.ruta) or "pdf"
         resultado = [Plan(archivo=nombre, sha256=tarea.sha256, tipo=tipo, error=resultado.mensaje)]
     if isinstance(resultado, FalloLectura):
-        lote.avanzar(nombre, "error", resultado.mensaje)
+        lote.avanzar(tarea.dada, "error", resultado.mensaje)
         return
     if not resultado or resultado[0].sha256 != tarea.sha256:
-        lote.avanzar(nombre, "error", "El archivo cambió mientras se leía; se cargará en la próxima corrida.")
+        lote.avanzar(tarea.dada, "error", "El archivo cambió mientras se leía; se cargará en la próxima corrida.")
         return
     try:
         guardado = _guardar_con_reintentos(lote, tarea, resultado)
@@ -286,16 +293,16 @@ def _escribir(lote: _Lote, tarea: _Tarea, resultado: list[Plan] | FalloLectura) 
         raise
     except SQLAlchemyError as error:
         detalle = error.orig if isinstance(error, DBAPIError) else error
-        lote.avanzar(nombre, "error", f"No se pudo guardar en la base de datos: {detalle}")
+        lote.avanzar(tarea.dada, "error", f"No se pudo guardar en la base de datos: {detalle}")
         return
     lote.resumen.hallazgos += guardado.hallazgos
     lote.resumen.problemas += guardado.problemas
     if guardado.desenlace is Desenlace.CON_ERROR:
-        lote.avanzar(nombre, "error", next(p.error for p in resultado if p.error))
+        lote.avanzar(tarea.dada, "error", next(p.error for p in resultado if p.error))
     elif guardado.desenlace is Desenlace.YA_ESTABA:
-        lote.avanzar(nombre, "omitido")
+        lote.avanzar(tarea.dada, "omitido")
     else:
-        lote.avanzar(nombre, "cargado")
+        lote.avanzar(tarea.dada, "cargado")
 
 
 _REINTENTABLES = {"40001", "40P01"}

@@ -62,7 +62,7 @@ def ingestor_de(url_db: str) -> Ingestor:
 
     def cargar(rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
         def avisar(avance: Avance) -> None:
-            al_terminar(Path(avance.archivo), Resultado(_DESENLACES[avance.resultado], avance.mensaje))
+            al_terminar(avance.ruta, Resultado(_DESENLACES[avance.resultado], avance.mensaje))
 
         try:
             ingerir(rutas, url_db, workers=1, progreso=avisar, parar=parar)

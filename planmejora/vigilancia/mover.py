@@ -13,6 +13,9 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from extractor.lector import texto_de_ruta
+from planmejora.vigilancia.registro import en_una_linea
+
 SUFIJO_MOTIVO = ".error.txt"
 
 
@@ -50,5 +53,6 @@ def mover(ruta: Path, carpeta: Path, subcarpeta: str, motivo: str | None = None)
         raise
     if motivo is not None:
         momento = datetime.now().astimezone().isoformat(timespec="seconds")
-        _motivo_de(destino).write_text(f"Archivo: {ruta}\nFecha: {momento}\nMotivo: {motivo}\n", encoding="utf-8")
+        nota = f"Archivo: {en_una_linea(texto_de_ruta(ruta))}\nFecha: {momento}\nMotivo: {en_una_linea(motivo)}\n"
+        _motivo_de(destino).write_text(nota, encoding="utf-8")
     return destino

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import unicodedata
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -19,10 +20,29 @@ COPIAS = 5
 _NIVELES = {"DEBUG": "DETALLE", "INFO": "INFO", "WARNING": "AVISO", "ERROR": "ERROR", "CRITICAL": "GRAVE"}
 
 
+def en_una_linea(texto: str) -> str:
+    """`texto` with every control character or line separator written out (`\\n`), so a file named with a
+    newline cannot start a line of its own and pass for an entry of the log; a byte of a name that is not
+    UTF-8 is written out too, where it would otherwise break the writing of the entry."""
+    return "".join(
+        caracter.encode("unicode_escape").decode("ascii") if _corta_la_linea(caracter) else caracter
+        for caracter in texto
+    )
+
+
+def _corta_la_linea(caracter: str) -> bool:
+    return unicodedata.category(caracter) in ("Cc", "Zl", "Zp", "Cs")
+
+
 class _Formato(logging.Formatter):
+    """Each entry is one line (a traceback, at level DETALLE, follows it) with the level in Spanish."""
+
     def format(self, record: logging.LogRecord) -> str:
-        record.nivel = _NIVELES.get(record.levelname, record.levelname)
-        return super().format(record)
+        copia = logging.makeLogRecord(record.__dict__)
+        copia.msg = en_una_linea(record.getMessage())
+        copia.args = None
+        copia.nivel = _NIVELES.get(record.levelname, record.levelname)
+        return super().format(copia)
 
 
 def _nivel_en_pantalla() -> int:

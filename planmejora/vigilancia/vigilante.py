@@ -18,6 +18,7 @@ from pathlib import Path
 
 from watchdog.observers.api import BaseObserver
 
+from extractor.lector import texto_de_ruta
 from planmejora.vigilancia.asentamiento import Asentamiento
 from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
 from planmejora.vigilancia.mover import mover
@@ -190,11 +191,19 @@ class Vigilante:
                 self._fallo_inesperado(culpable, error)
             else:
                 self._base_responde()
+                if not self._parar.is_set():
+                    self._sin_noticia([r for r in listos if r not in hechos], hechos)
             for ruta in listos:
                 if ruta not in hechos:
                     self._asentamiento.devolver(ruta, self._estado.pausa_hasta)
         if not self._asentamiento and self._estado.desde_resumen:
             self._resumir()
+
+    def _sin_noticia(self, rutas: list[Path], hechos: set[Path]) -> None:
+        """Files the ingestion finished without a word about: retried a few times, not handed out for ever."""
+        for ruta in rutas:
+            hechos.add(ruta)
+            self._fallo_inesperado(ruta, RuntimeError("la carga terminó sin decir qué pasó con el archivo"))
 
     def _base_no_disponible(self, error: BaseNoDisponible) -> None:
         pausa = self._pausa.siguiente()
@@ -246,7 +255,8 @@ class Vigilante:
         self._sondeo.recordar(ruta)
 
     def _nombre(self, ruta: Path) -> str:
-        return ruta.relative_to(self._carpeta).as_posix()
+        """How people read the file's name, even when it is not UTF-8 (the real path stays `ruta`)."""
+        return texto_de_ruta(ruta.relative_to(self._carpeta))
 
     def _anotar(self, nombre: str, resultado: Resultado) -> None:
         for cuenta in (self._estado.total, self._estado.desde_resumen):
@@ -273,7 +283,7 @@ class Vigilante:
         except OSError as error:
             registro().error("No se pudo mover %s: %s. Queda donde estaba.", nombre, error)
             return
-        registro().info("%s se movió a %s.", nombre, destino.relative_to(self._carpeta).as_posix())
+        registro().info("%s se movió a %s.", nombre, texto_de_ruta(destino.relative_to(self._carpeta)))
 
     def _resumir(self, encabezado: str = "Al día") -> None:
         c = self._estado.desde_resumen

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from planmejora.vigilancia import asentamiento
+from planmejora.vigilancia import asentamiento, registro
 from planmejora.vigilancia.asentamiento import Asentamiento
 from planmejora.vigilancia.ingestor import (
     AlTerminar,
@@ -24,6 +24,8 @@ from planmejora.vigilancia.ingestor import (
 from planmejora.vigilancia.mover import mover
 from planmejora.vigilancia.observador import Sondeo, candidatos, es_vigilada
 from planmejora.vigilancia.vigilante import Opciones, Vigilante
+
+MUESTRAS = Path(__file__).parents[2] / "muestras"
 
 
 class Reloj:
@@ -366,3 +368,70 @@ def test_la_ingesta_real_para_entre_archivos_y_deja_la_corrida_interrumpida(tmp_
         corrida = conexion.execute(text("SELECT estado, terminada_en FROM corridas")).one()
     motor.dispose()
     assert corrida.estado == "interrumpida" and corrida.terminada_en is not None
+
+
+def test_un_nombre_en_latin1_se_carga_una_vez_y_la_pasada_termina(tmp_path: Path) -> None:
+    """Regression (issue 12): the loader named `Planeación.docx`, no file on disk had that name, and the watch
+    queued the real file (`Planeaci\\xf3n.docx`) again and again, one run after another, and never moved it."""
+    carpeta = tmp_path / "planes"
+    carpeta.mkdir()
+    real = carpeta / os.fsdecode(b"Planeaci\xf3n.docx")
+    real.write_bytes((MUESTRAS / "calica_2021.docx").read_bytes())
+    url_db = f"sqlite:///{tmp_path / 'planes.db'}"
+    opciones = Opciones(carpeta=carpeta, espera=0, una_vez=True, mover=True, paciencia=20)
+
+    assert Vigilante(opciones, ingestor_de(url_db), reloj=RelojQueAvanza()).correr() == 0
+
+    assert os.listdir(os.fsencode(carpeta / "procesados")) == [b"Planeaci\xf3n.docx"]
+    motor = create_engine(url_db)
+    with motor.connect() as conexion:
+        corridas = conexion.execute(text("SELECT count(*) FROM corridas")).scalar_one()
+        archivos = conexion.execute(text("SELECT archivo FROM documentos")).scalars().all()
+    motor.dispose()
+    assert corridas == 1
+    assert [Path(archivo).name for archivo in archivos] == ["Planeación.docx"], "people read the name legibly"
+
+
+def test_un_archivo_del_que_la_carga_no_dice_nada_se_reintenta_y_al_final_falla(tmp_path: Path) -> None:
+    """The other half of the Latin-1 loop: whatever the reason a file goes unreported, it is not handed out for ever."""
+    (tmp_path / "a.pdf").write_bytes(b"x")
+
+    def callado(rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
+        lotes.append([ruta.name for ruta in rutas])
+
+    lotes: list[list[str]] = []
+    assert una_pasada(tmp_path, callado, mover_archivos=True) == 1
+    assert lotes == [["a.pdf"]] * 4
+    assert "sin decir qué pasó" in (tmp_path / "con_errores/a.pdf.error.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def registro_en_archivo(tmp_path: Path) -> Iterator[Path]:
+    """The watch's log configured as `vigilar` does, and put back as it was afterwards (for caplog)."""
+    archivo = tmp_path / "vigilar.log"
+    registro.configurar(archivo)
+    yield archivo
+    bitacora = registro.registro()
+    for manejador in list(bitacora.handlers):
+        bitacora.removeHandler(manejador)
+        manejador.close()
+    bitacora.propagate = True
+
+
+def test_un_salto_de_linea_en_el_nombre_no_inventa_renglones_en_el_registro(
+    tmp_path: Path, registro_en_archivo: Path
+) -> None:
+    """Regression (issue 12): `x\\n2026-01-01 00:00:00 INFO Cargado: todo.pdf` forged a line of the log."""
+    carpeta = tmp_path / "planes"
+    carpeta.mkdir()
+    (carpeta / "x\n2026-01-01 00:00:00 INFO Cargado: todo.pdf").write_bytes(b"no es un PDF")
+    ingestor = IngestorDePrueba(errores={"x\n2026-01-01 00:00:00 INFO Cargado: todo.pdf": "motivo\ncon dos renglones"})
+
+    assert una_pasada(carpeta, ingestor, mover_archivos=True) == 1
+
+    lineas = registro_en_archivo.read_text(encoding="utf-8").splitlines()
+    assert not any(linea.startswith("2026-01-01") for linea in lineas)
+    escrito = "No se pudo cargar x\\n2026-01-01 00:00:00 INFO Cargado: todo.pdf: motivo\\ncon dos renglones"
+    assert any(escrito in linea for linea in lineas)
+    (nota,) = (carpeta / "con_errores").glob("*.error.txt")
+    assert nota.read_text(encoding="utf-8").count("\n") == 3, "Archivo, Fecha and Motivo: one line each"
