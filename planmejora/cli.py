@@ -80,6 +80,7 @@ ORDENES: dict[str, str] = {
     "ingerir": "planmejora.ordenes.ingerir",
     "vigilar": "planmejora.ordenes.vigilar",
     "calidad": "planmejora.ordenes.calidad",
+    "seguimiento": "planmejora.ordenes.seguimiento",
 }
 
 

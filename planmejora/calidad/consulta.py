@@ -55,7 +55,7 @@ def _motor(url: str) -> Engine:
         raise ErrorDeBase(error.mensaje) from error
 
 
-def _fecha(valor: Any) -> dt.date | None:
+def fecha_sql(valor: Any) -> dt.date | None:
     """A SQL date as each driver returns it: a date (PostgreSQL) or ISO text (SQLite)."""
     if valor is None or valor == "":
         return None
@@ -100,7 +100,7 @@ def _etiquetas_de_planes(filas: list[RowMapping]) -> dict[Any, str]:
     return etiquetas
 
 
-def _acciones(filas: list[RowMapping]) -> list[Accion]:
+def acciones_de(filas: list[RowMapping]) -> list[Accion]:
     etiquetas = _etiquetas_de_planes(filas)
     return [
         Accion(
@@ -109,13 +109,13 @@ def _acciones(filas: list[RowMapping]) -> list[Accion]:
             numero=_texto(f.get("numero")),
             accion_mejora=_texto(f.get("accion_mejora")),
             dependencia=_texto(f.get("dependencia")),
-            fecha_terminacion=_fecha(f.get("fecha_terminacion")),
+            fecha_terminacion=fecha_sql(f.get("fecha_terminacion")),
             fecha_terminacion_precision=_texto(f.get("fecha_terminacion_precision")),
             estado_accion=_texto(f.get("estado_accion")),
             cumplimiento=_booleano(f.get("cumplimiento")),
             efectividad=_booleano(f.get("efectividad")),
             entidad=_texto(f.get("entidad")),
-            fecha_suscripcion=_fecha(f.get("fecha_suscripcion")),
+            fecha_suscripcion=fecha_sql(f.get("fecha_suscripcion")),
             cargo_responsable=_texto(f.get("cargo_responsable")),
             proceso_auditado=_texto(f.get("proceso_auditado")),
             hallazgo_id=_entero(f.get("hallazgo_id")),
@@ -153,7 +153,7 @@ def _planes(versiones: list[RowMapping], hallazgos: list[RowMapping], filtros: F
         f["plan_id"]
         for f in versiones
         if _es_actual(f)
-        and filtros.deja_fecha(_fecha(f.get("fecha_suscripcion")))
+        and filtros.deja_fecha(fecha_sql(f.get("fecha_suscripcion")))
         and filtros.deja_entidad(_texto(f.get("entidad")))
     }
     if filtros.dependencia:
@@ -174,7 +174,7 @@ def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date 
             pagina=_entero(f.get("pagina")),
             fila=_entero(f.get("fila")),
             dependencia=_texto(f.get("dependencia")),
-            fecha_suscripcion=_fecha(f["fecha_suscripcion"])
+            fecha_suscripcion=fecha_sql(f["fecha_suscripcion"])
             if "fecha_suscripcion" in f
             else suscripcion_por_plan.get(f.get("plan_id")),
             entidad=_texto(f.get("entidad")),
@@ -241,7 +241,7 @@ def leer_vistas(url: str) -> Iterator[Vistas]:
 def leer_acciones(vistas: Vistas, filtros: Filtros) -> list[Accion]:
     """Every action of the current version of each plan that the filters let through."""
     hallazgos = vistas.filas("v_hallazgos", ORDEN_HALLAZGOS)
-    return [a for a in _acciones(hallazgos) if filtros.deja_accion(a)]
+    return [a for a in acciones_de(hallazgos) if filtros.deja_accion(a)]
 
 
 def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime | None = None) -> Reporte:
@@ -253,8 +253,8 @@ def leer_reporte(url: str, filtros: Filtros, corte: dt.date, ahora: dt.datetime 
         problemas = vistas.filas("v_problemas", ("archivo", "problema_id"))
         versiones = vistas.filas("v_versiones", ("plan_id",)) if "v_versiones" in presentes else None
     # Databases older than v_problemas.fecha_suscripcion: the date of a problem's plan, known from its findings.
-    suscripcion_por_plan = {f.get("plan_id"): _fecha(f.get("fecha_suscripcion")) for f in hallazgos}
-    acciones = [a for a in _acciones(hallazgos) if filtros.deja_accion(a)]
+    suscripcion_por_plan = {f.get("plan_id"): fecha_sql(f.get("fecha_suscripcion")) for f in hallazgos}
+    acciones = [a for a in acciones_de(hallazgos) if filtros.deja_accion(a)]
     return Reporte(
         base=base,
         corte=corte,

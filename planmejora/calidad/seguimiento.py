@@ -2,11 +2,14 @@
 
 Shares are over every action of the group, so an action whose cell was left blank counts as not
 closed, not compliant and not effective: the office asks for evidence, it does not assume it.
+The state at the cut-off is `planmejora.vencimiento`'s: cerradas are the cumplidas, and
+cerradas + en_termino + vencidas + sin_fecha is every action of the group.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -24,6 +27,8 @@ class Avance:
     efectivas: int
     vencidas: int
     sin_estado: int
+    en_termino: int
+    sin_fecha: int
 
     @staticmethod
     def _parte(cuantas: int, total: int) -> float:
@@ -41,16 +46,23 @@ class Avance:
     def parte_efectivas(self) -> float:
         return self._parte(self.efectivas, self.total)
 
+    @property
+    def parte_vencidas(self) -> float:
+        return self._parte(self.vencidas, self.total)
+
 
 def _avance(grupo: str, acciones: list[Accion], corte: dt.date) -> Avance:
+    estados = Counter(a.estado_seguimiento(corte) for a in acciones)
     return Avance(
         grupo=grupo,
         total=len(acciones),
         cerradas=sum(a.cerrada for a in acciones),
         cumplen=sum(a.cumplimiento is True for a in acciones),
         efectivas=sum(a.efectividad is True for a in acciones),
-        vencidas=sum(a.vencida(corte) for a in acciones),
+        vencidas=estados["vencida"],
         sin_estado=sum(a.estado_accion is None for a in acciones),
+        en_termino=estados["en_termino"],
+        sin_fecha=estados["sin_fecha"],
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, overload
 
 import typer
 
@@ -23,6 +23,10 @@ BaseDeDatos = Annotated[
 _FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
 
 
+@overload
+def fecha_de_opcion(texto: str) -> dt.date: ...
+@overload
+def fecha_de_opcion(texto: str | None) -> dt.date | None: ...
 def fecha_de_opcion(texto: str | None) -> dt.date | None:
     """A date typed on the command line, ISO or day first as the office writes it; else a usage error."""
     if texto is None:
