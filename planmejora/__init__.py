@@ -4,6 +4,8 @@ Everything a Python user calls is imported from here (`from planmejora import ex
 Each name is imported on first use, so that `import planmejora` and `planmejora --help` stay
 cheap: reading a PDF, opening a database or writing a report loads only what that job needs.
 To make a new function public, add it in the three places below (a test checks they agree).
+A public name cannot be the name of a subpackage: the follow-up `planmejora.seguimiento.seguimiento`
+is `leer_seguimiento` here, as `leer_reporte` is the quality report's.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ if TYPE_CHECKING:
     from planmejora.ingesta import Progreso as Progreso
     from planmejora.ingesta import Resumen as Resumen
     from planmejora.ingesta import ingerir as ingerir
+    from planmejora.seguimiento import Seguimiento as Seguimiento
+    from planmejora.seguimiento import escribir_seguimiento as escribir_seguimiento
+    from planmejora.seguimiento import seguimiento as leer_seguimiento
+    from planmejora.vencimiento import estado_seguimiento as estado_seguimiento
 
 __all__ = [
     "Accion",
@@ -54,14 +60,18 @@ __all__ = [
     "Progreso",
     "Reporte",
     "Resumen",
+    "Seguimiento",
     "archivos_en",
     "es_copia_candidata",
     "escribir_reporte",
+    "escribir_seguimiento",
+    "estado_seguimiento",
     "extraer",
     "extraer_aislados",
     "extraer_archivo",
     "ingerir",
     "leer_reporte",
+    "leer_seguimiento",
 ]
 
 # public name -> (module, name there)
@@ -90,6 +100,10 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "Progreso": ("planmejora.ingesta", "Progreso"),
     "Resumen": ("planmejora.ingesta", "Resumen"),
     "ingerir": ("planmejora.ingesta", "ingerir"),
+    "Seguimiento": ("planmejora.seguimiento", "Seguimiento"),
+    "escribir_seguimiento": ("planmejora.seguimiento", "escribir_seguimiento"),
+    "leer_seguimiento": ("planmejora.seguimiento", "seguimiento"),
+    "estado_seguimiento": ("planmejora.vencimiento", "estado_seguimiento"),
 }
 
 

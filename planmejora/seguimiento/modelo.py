@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from planmejora.calidad import seguimiento as avance
-from planmejora.calidad.modelo import SIN_DEPENDENCIA, Accion, Filtros
+from planmejora.calidad.modelo import Accion, Filtros
 from planmejora.calidad.seguimiento import Avance
 from planmejora.vencimiento import ESTADOS_SEGUIMIENTO, EstadoSeguimiento
 
@@ -102,7 +102,3 @@ class Seguimiento:
     def ordenadas(self) -> list[Accion]:
         """The actions as people read the list: by plan, then in the plan's own order."""
         return sorted(self.acciones, key=lambda a: a.plan)
-
-
-def dependencia_de(accion: Accion) -> str:
-    return accion.dependencia or SIN_DEPENDENCIA
