@@ -116,28 +116,41 @@ def _mayusculas(texto: str) -> bool:
 
 def _coincidir(texto: str, inicio: int = 0) -> tuple[Rotulo, int] | None:
     """The label `texto` starts with at `inicio` (its words may wrap onto the next line) and where it ends."""
-    vineta = _VINETA.match(texto, inicio)
-    desde = vineta.end() if vineta else inicio
-    tabulador = texto.find("\t", desde, desde + 160)
-    palabras = list(itertools.islice(_PALABRA.finditer(texto, desde, tabulador if tabulador >= 0 else desde + 160), 8))
-    if not palabras or texto[desde : palabras[0].start()].strip():
+    palabras = _primeras_palabras(texto, inicio)
+    if not palabras:
         return None
     candidatos = _rotulos_que_empiezan(clave(palabras[0].group()))
     claves = [clave(p.group()) for p in palabras] if candidatos else []
     for rotulo in candidatos:
         n = len(rotulo.palabras)
-        if n > len(claves):
-            continue
-        if not all(_misma_palabra(a, b) for a, b in zip(claves[1:n], rotulo.palabras[1:], strict=True)):
+        if n > len(claves) or not all(map(_misma_palabra, claves[1:n], rotulo.palabras[1:])):
             continue
         fin = palabras[n - 1].end()
-        siguiente = texto[fin : fin + 40].lstrip(" )]")[:1]
-        separado = siguiente in ("", "\t", "\n", *_DOS_PUNTOS) or siguiente.isdigit()
-        if rotulo.corto and not (separado or (rotulo.abreviado and siguiente == ".")):
+        if rotulo.corto and not _corto_bien_separado(rotulo, texto, fin):
             continue
         calificativo = _CALIFICATIVO.match(texto, fin) if not rotulo.corto else None
         return rotulo, calificativo.end() if calificativo else fin
     return None
+
+
+def _primeras_palabras(texto: str, inicio: int) -> list[re.Match[str]]:
+    """The first words from `inicio`, after a bullet and before a tab: where a label may be. None when
+    something else than a bullet comes first."""
+    vineta = _VINETA.match(texto, inicio)
+    desde = vineta.end() if vineta else inicio
+    tabulador = texto.find("\t", desde, desde + 160)
+    palabras = list(itertools.islice(_PALABRA.finditer(texto, desde, tabulador if tabulador >= 0 else desde + 160), 8))
+    if not palabras or texto[desde : palabras[0].start()].strip():
+        return []
+    return palabras
+
+
+def _corto_bien_separado(rotulo: Rotulo, texto: str, fin: int) -> bool:
+    """A short label (`Código`, `Proc.`) counts only when what follows shows it is one: a colon, a tab, the
+    end of the line, a number, or the dot of its abbreviation."""
+    siguiente = texto[fin : fin + 40].lstrip(" )]")[:1]
+    separado = siguiente in ("", "\t", "\n", *_DOS_PUNTOS) or siguiente.isdigit()
+    return separado or (rotulo.abreviado and siguiente == ".")
 
 
 def buscar_rotulo(texto: str) -> tuple[str, str] | None:
@@ -334,31 +347,44 @@ class LectorEncabezado:
         return cls()
 
     def leer_fila(self, fila: FilaLeida) -> None:
+        """One row, in this order: the value a label of the row above left for it, the values under a row of
+        labels, a row of labels whose values come below, and then each label with its value beside it."""
         piezas = _piezas(fila)
         abajo, self.abajo = self.abajo, None
         if not piezas:
             return
         self.vistos.add("|".join(clave(p.texto) for p in piezas))
-        if abajo is not None and (pieza := abajo.es_de(fila, piezas)) is not None and _puede_ser_valor(pieza.texto):
-            self.valores.pop(abajo.rotulo.campo, None)
-            self._poner(abajo.rotulo, self._valor_de_vecina(pieza, abajo.rotulo.campo))
+        if self._valor_de_arriba(abajo, fila, piezas):
             return
         usadas = self._valores_bajo_rotulos(fila, piezas)
         if self._es_fila_de_rotulos(fila, piezas):
-            assert fila.tabla is not None
-            self.pendientes = _Pendientes(
-                fila.tabla,
-                {p.columna: (t.rotulo, p.celda) for p in piezas for t in p.tramos if t.rotulo is not None},
-                {p.columna: p.celda.caja for p in piezas},
-            )
-            for pieza in piezas:
-                self.vistos.add(clave(pieza.texto))
-            piezas = [p for p in piezas if not p.tiene_rotulo]
+            piezas = self._dejar_pendientes(fila, piezas)
         piezas = [p for p in piezas if p.columna not in usadas]
         saltar_libre: set[int] = set()
         for n, pieza in enumerate(piezas):
             self._leer_pieza(pieza, piezas[n + 1] if n + 1 < len(piezas) else None, saltar_libre)
         self.abajo = self._valor_abajo(fila, piezas)
+
+    def _valor_de_arriba(self, abajo: _ValorAbajo | None, fila: FilaLeida, piezas: list[_Pieza]) -> bool:
+        """The row is the value of the label the row above ended in (see `_ValorAbajo`): take it."""
+        pieza = abajo.es_de(fila, piezas) if abajo is not None else None
+        if abajo is None or pieza is None or not _puede_ser_valor(pieza.texto):
+            return False
+        self.valores.pop(abajo.rotulo.campo, None)
+        self._poner(abajo.rotulo, self._valor_de_vecina(pieza, abajo.rotulo.campo))
+        return True
+
+    def _dejar_pendientes(self, fila: FilaLeida, piezas: list[_Pieza]) -> list[_Pieza]:
+        """A row of labels: their values are in the next row; what is left to read is its pieces without labels."""
+        assert fila.tabla is not None
+        self.pendientes = _Pendientes(
+            fila.tabla,
+            {p.columna: (t.rotulo, p.celda) for p in piezas for t in p.tramos if t.rotulo is not None},
+            {p.columna: p.celda.caja for p in piezas},
+        )
+        for pieza in piezas:
+            self.vistos.add(clave(pieza.texto))
+        return [p for p in piezas if not p.tiene_rotulo]
 
     def _valor_abajo(self, fila: FilaLeida, piezas: list[_Pieza]) -> _ValorAbajo | None:
         """A row ending in a label with no value and an empty cell right of it: its value may be one row lower."""
