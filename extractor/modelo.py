@@ -49,6 +49,8 @@ class Celda:
     a table that goes on over pages without repeating its title row.
     `confianza` (0 to 1) is set only for text read by OCR from a scanned page:
     the confidence of its least certain word.
+    `formula` is set only for an Excel cell whose formula result is unknown (never
+    stored, and not computable here); `texto` is then `None`, never the formula.
     """
 
     texto: str | None
@@ -58,6 +60,7 @@ class Celda:
     fusionada: bool = False
     caja: tuple[float, float] | None = None
     confianza: float | None = None
+    formula: str | None = None
 
 
 @dataclass(slots=True)

@@ -31,6 +31,7 @@ from openpyxl.utils.escape import unescape
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import Celda, FilaLeida, Fuente, HojaLeida, Origen, ValorExcel
 from extractor.vocabulario import cargar
+from extractor.xlsx_formulas import CalculoDeFormulas, FormulaSinValor
 
 LIMITE_FILAS = 100_000
 """A sheet with more rows holding data than this is refused: no copy of the form is that long."""
@@ -71,9 +72,12 @@ Posicion = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class _Contenido:
-    texto: str
+    """What a cell shows; `formula` only when its result is unknown (never stored, not computable here)."""
+
+    texto: str | None
     valor: ValorExcel | None
     formato: str | None
+    formula: str | None = None
 
 
 @dataclass(slots=True)
@@ -90,11 +94,15 @@ def leer_xlsx(fuente: Fuente) -> list[HojaLeida]:
     with _abrir(fuente) as archivo:
         _rechazar_si_no_es_xlsx(archivo)
         libro, crudos = _cargar(archivo)
+    formulas = {
+        (nombre, *posicion): texto for nombre, crudo in crudos.items() for posicion, texto in crudo.formulas.items()
+    }
+    calculo = CalculoDeFormulas(libro, formulas)
     hojas: list[HojaLeida] = []
     for hoja in libro.worksheets:
         if hoja.sheet_state != "visible":
             continue
-        leida = _leer_hoja(hoja, crudos.get(hoja.title, _Crudo({}, [], [])))
+        leida = _leer_hoja(hoja, crudos.get(hoja.title, _Crudo({}, [], [])), calculo)
         if leida.filas:
             hojas.append(leida)
     return hojas
@@ -253,8 +261,8 @@ def _hijo(elemento: Element, nombre: str) -> Element | None:
     return next((h for h in elemento if _local(h.tag) == nombre), None)
 
 
-def _leer_hoja(hoja: Any, crudo: _Crudo) -> HojaLeida:
-    contenidos = _contenidos(hoja, crudo.formulas)
+def _leer_hoja(hoja: Any, crudo: _Crudo, calculo: CalculoDeFormulas) -> HojaLeida:
+    contenidos = _contenidos(hoja, crudo.formulas, calculo)
     filas = _recortar(sorted({f for f, _ in contenidos}), HUECO_FILAS)
     if len(filas) > LIMITE_FILAS:
         raise ArchivoIlegible(
@@ -280,7 +288,7 @@ def _leer_hoja(hoja: Any, crudo: _Crudo) -> HojaLeida:
         for columna in range(primera, ultima + 1):
             contenido = contenidos.get((fila, columna))
             if contenido is not None:
-                celdas.append(Celda(contenido.texto, origen, contenido.valor, contenido.formato))
+                celdas.append(_celda(contenido, origen))
             elif (fila, columna) in cubiertas:
                 celdas.append(_cubierta(cubiertas[(fila, columna)], origen))
             else:
@@ -294,16 +302,30 @@ def _fila_impresa(linea: str, hoja: str) -> FilaLeida:
     return FilaLeida([Celda(linea, Origen(hoja=hoja))], tabla=None)
 
 
-def _contenidos(hoja: Any, formulas: dict[Posicion, str]) -> dict[Posicion, _Contenido]:
+def _contenidos(hoja: Any, formulas: dict[Posicion, str], calculo: CalculoDeFormulas) -> dict[Posicion, _Contenido]:
     """Only the cells that show something; openpyxl keeps the sheet sparse, so this is one pass over them."""
     contenidos: dict[Posicion, _Contenido] = {}
     for posicion, celda in hoja._cells.items():
         if isinstance(celda, MergedCell):
             continue
-        contenido = _contenido(celda.value, celda.number_format, formulas.get(posicion))
+        formula = formulas.get(posicion)
+        if formula is None:
+            contenido = _contenido(celda.value, celda.number_format)
+        else:
+            contenido = _de_formula(calculo, (hoja.title, *posicion), formula, celda.number_format)
         if contenido is not None:
             contenidos[posicion] = contenido
     return contenidos
+
+
+def _de_formula(
+    calculo: CalculoDeFormulas, posicion: tuple[str, int, int], formula: str, formato: str
+) -> _Contenido | None:
+    """A formula's computed result as if Excel had stored it, or the formula itself marked as unknown."""
+    try:
+        return _contenido(calculo.valor(posicion), formato)
+    except FormulaSinValor:
+        return _Contenido(None, None, None, formula)
 
 
 def _recortar(indices: list[int], hueco: int) -> list[int]:
@@ -334,15 +356,21 @@ def _cubiertas(
     return cubiertas
 
 
+def _celda(contenido: _Contenido, origen: Origen, fusionada: bool = False) -> Celda:
+    return Celda(
+        contenido.texto, origen, contenido.valor, contenido.formato, fusionada=fusionada, formula=contenido.formula
+    )
+
+
 def _cubierta(contenido: _Contenido | None, origen: Origen) -> Celda:
     if contenido is None:
         return Celda(None, origen, fusionada=True)
-    return Celda(contenido.texto, origen, contenido.valor, contenido.formato, fusionada=True)
+    return _celda(contenido, origen, fusionada=True)
 
 
-def _contenido(valor: object, formato: str | None, formula: str | None) -> _Contenido | None:
+def _contenido(valor: object, formato: str | None) -> _Contenido | None:
     if valor is None:
-        return _Contenido(formula, None, None) if formula else None
+        return None
     if isinstance(valor, str):
         texto = _limpiar(valor)
         return _Contenido(texto, None, None) if texto is not None else None

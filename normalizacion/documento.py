@@ -84,6 +84,7 @@ def _encabezado(celdas: dict[str, Celda]) -> tuple[Encabezado, list[Problema]]:
     )
     hallados = [
         *_dudas_de_ocr("encabezado", celdas),
+        *_formulas_sin_valor("encabezado", celdas),
         *problemas_de_fecha("encabezado.fecha_formato", formato, False, _origen(celdas.get("fecha_formato"))),
         *problemas_de_fecha(
             "encabezado.fecha_suscripcion", suscripcion, True, _origen(celdas.get("fecha_suscripcion"))
@@ -111,7 +112,7 @@ def _hallazgo(
         "efectividad": efectividad,
         "estado_accion": estado,
     }
-    hallados = _dudas_de_ocr(ruta, fila.celdas)
+    hallados = _dudas_de_ocr(ruta, fila.celdas) + _formulas_sin_valor(ruta, fila.celdas)
     hallados += [
         problemas.valor_desconocido(f"{ruta}.{clave}", textual(clave), fila.origen)
         for clave, lectura in lecturas.items()
@@ -154,6 +155,15 @@ def _dudas_de_ocr(ruta: str, celdas: dict[str, Celda]) -> list[Problema]:
         )
         for clave, celda in celdas.items()
         if celda.confianza is not None and celda.confianza < CONFIANZA_MINIMA and texto(celda.texto)
+    ]
+
+
+def _formulas_sin_valor(ruta: str, celdas: dict[str, Celda]) -> list[Problema]:
+    """`formula_sin_valor` for each Excel cell whose formula result is unknown: its value is missing, not empty."""
+    return [
+        problemas.formula_sin_valor(f"{ruta}.{clave}", celda.formula, celda.origen)
+        for clave, celda in celdas.items()
+        if celda.formula is not None
     ]
 
 

@@ -24,6 +24,7 @@ COLUMNA_DESCONOCIDA = "columna_desconocida"
 COLUMNA_FALTANTE = "columna_faltante"
 NO_ES_GEM_FM014 = "no_es_gem_fm014"
 OCR_BAJA_CONFIANZA = "ocr_baja_confianza"
+FORMULA_SIN_VALOR = "formula_sin_valor"
 PAGINA_EN_BLANCO = "pagina_en_blanco"
 
 ETIQUETAS: dict[str, str] = {
@@ -225,6 +226,19 @@ def ocr_baja_confianza(campo: str, raw: str | None, confianza: float, origen: Or
         f"El texto de {etiqueta(campo)} («{raw}») se leyó de una página escaneada con poca seguridad "
         f"(confianza {confianza:.0%}). Compárelo con el documento y corríjalo si hace falta.",
         raw,
+        None,
+        origen,
+    )
+
+
+def formula_sin_valor(campo: str, formula: str, origen: Origen | None) -> Problema:
+    return Problema(
+        campo,
+        FORMULA_SIN_VALOR,
+        f"{_mayuscula(etiqueta(campo))} es una fórmula de Excel ({formula}) cuyo resultado el libro no guardó "
+        "(lo escribió un programa y nunca se abrió en Excel) y no se pudo calcular aquí. Abra el libro en Excel, "
+        "guárdelo y vuelva a cargarlo, o escriba el valor.",
+        formula,
         None,
         origen,
     )

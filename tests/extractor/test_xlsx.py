@@ -250,22 +250,58 @@ def test_texto_con_saltos_de_linea_de_excel(tmp_path: Path) -> None:
     assert (celda.texto, celda.valor, celda.formato) == ("Primera\nSegunda\nTercera", None, None)
 
 
-def test_formula_sin_valor_calculado_queda_como_texto(tmp_path: Path) -> None:
+def test_formula_sin_valor_guardado_se_calcula_como_excel(tmp_path: Path) -> None:
+    # openpyxl, like any program, writes formulas without their result: Excel computes it when it opens the file
+    def rellenar(ws: Worksheet) -> None:
+        ws.append(["N°", "Plazo", "Inicio", "Fin", "Mes", "Tipo"])
+        ws.append([1, 6, dt.datetime(2022, 3, 1), "=EDATE(C2,B2)", "=DATE(2022,3,15)", '="Hallazgo "&A2'])
+        ws.append(["=A2+1", 4, dt.datetime(2022, 5, 2), "=EDATE(C3,B3)", None, "=Listas!A1"])
+        ws.append(["=A3+1", "=B3*2"])
+        for celda in ("C2", "C3", "D2", "D3"):
+            ws[celda].number_format = "dd/mm/yyyy"
+        ws["E2"].number_format = "mmm-yy"
+
+    ruta = _libro(tmp_path, ("Plan", rellenar), ("Listas", lambda ws: ws.append(["Administrativo"])))
+
+    plan, _ = leer_xlsx(ruta)
+
+    assert _textos(plan)[1:] == [
+        ["1", "6", "01/03/2022", "01/09/2022", "mar-22", "Hallazgo 1"],
+        ["2", "4", "02/05/2022", "02/09/2022", None, "Administrativo"],
+        ["3", "8", None, None, None, None],
+    ]
+    fin = plan.filas[1].celdas[3]
+    assert (fin.valor, fin.formato, fin.formula) == (dt.datetime(2022, 9, 1), "dd/mm/yyyy", None)
+
+
+def test_formula_guardada_por_excel_vale_lo_guardado(tmp_path: Path) -> None:
     def rellenar(ws: Worksheet) -> None:
         ws["A1"] = 4
-        ws["B1"] = '=HYPERLINK("http://x/evidencia.pdf","evidencia")'
-        ws["C1"] = "=A1*2"
+        ws["B1"] = "=A1*2"
 
     ruta = _libro(tmp_path, ("Plan", rellenar))
-    _reescribir(ruta, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("<f>A1*2</f><v></v>", "<f>A1*2</f><v>8</v>"))
+    _reescribir(ruta, "xl/worksheets/sheet1.xml", lambda xml: xml.replace("<f>A1*2</f><v></v>", "<f>A1*2</f><v>9</v>"))
 
     (hoja,) = leer_xlsx(ruta)
 
-    assert [(c.texto, c.valor) for c in hoja.filas[0].celdas] == [
-        ("4", 4),
-        ('=HYPERLINK("http://x/evidencia.pdf","evidencia")', None),
-        ("8", 8),
-    ]
+    assert [(c.texto, c.valor) for c in hoja.filas[0].celdas] == [("4", 4), ("9", 9)]
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["=HOY()", "=TODAY()+30", "=A1/0", "=NOEXISTE(A1)", "=B1", "=SUM(C:C)", "=Otra!A1", "=A1+"],
+)
+def test_formula_que_no_se_puede_calcular_queda_sin_valor_y_nunca_como_texto(tmp_path: Path, formula: str) -> None:
+    def rellenar(ws: Worksheet) -> None:
+        ws["A1"] = 4
+        ws["B1"] = formula
+        ws["C1"] = "=B1"
+        ws["C20000"] = 1
+
+    (hoja,) = leer_xlsx(_libro(tmp_path, ("Plan", rellenar)))
+
+    _, celda, _ = hoja.filas[0].celdas
+    assert (celda.texto, celda.valor, celda.formula) == (None, None, formula)
 
 
 def test_formula_compartida_sin_valor_se_traslada(tmp_path: Path) -> None:
@@ -284,7 +320,7 @@ def test_formula_compartida_sin_valor_se_traslada(tmp_path: Path) -> None:
 
     (hoja,) = leer_xlsx(ruta)
 
-    assert [fila.celdas[1].texto for fila in hoja.filas] == ["=A1+1", "=A2+1"]
+    assert [fila.celdas[1].texto for fila in hoja.filas] == ["2", "3"]
 
 
 def test_encabezado_y_pie_de_impresion_como_lineas_sueltas(tmp_path: Path) -> None:
@@ -334,7 +370,7 @@ def test_hoja_grande_de_celdas_vacias_se_lee_igual(tmp_path: Path, monkeypatch: 
     assert leer_xlsx(ruta) == normal
     assert _textos(normal[0]) == [
         [None, "x", None, None],
-        [None, "combinada", "=B2", "5"],
+        [None, "combinada", "x", "5"],
         ["y", "combinada", None, None],
     ]
 

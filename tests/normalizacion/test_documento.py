@@ -54,6 +54,24 @@ def test_una_pagina_en_blanco_del_escaneo_se_dice_una_vez_con_su_numero() -> Non
     }
 
 
+def test_una_formula_de_excel_sin_resultado_es_un_valor_que_falta_y_se_dice() -> None:
+    origen = Origen(hoja="Hoja1", fila=12)
+    sin_resultado = Celda(None, origen, formula="=EDATE(F12,HOY())")
+    crudo = PlanCrudo(
+        encabezado={"entidad": Celda("ALCALDÍA")},
+        filas=[FilaCruda({"numero": Celda("1", origen), "fecha_terminacion": sin_resultado}, origen)],
+    )
+    (plan,) = normalizar_documento(documento(crudo))
+    (problema,) = [p for p in plan.problemas if p.codigo == "formula_sin_valor"]
+    assert (problema.campo, problema.raw, problema.origen) == (
+        "hallazgos[0].fecha_terminacion",
+        "=EDATE(F12,HOY())",
+        origen,
+    )
+    assert "=EDATE(F12,HOY())" in problema.mensaje
+    assert plan.hallazgos[0].fecha_terminacion.valor is None
+
+
 def test_un_libro_con_varias_hojas_da_un_plan_por_hoja_en_orden() -> None:
     hojas = [
         PlanCrudo(encabezado={"proceso_auditado": Celda(nombre)}, filas=[fila(1, numero="1")], hoja=nombre)
