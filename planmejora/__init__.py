@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from planmejora.calidad import Reporte as Reporte
     from planmejora.calidad import escribir as escribir_reporte
     from planmejora.calidad import leer_reporte as leer_reporte
+    from planmejora.exportar import exportar_consolidado as exportar_consolidado
+    from planmejora.exportar import exportar_f14 as exportar_f14
     from planmejora.ingesta import Avance as Avance
     from planmejora.ingesta import BaseInaccesible as BaseInaccesible
     from planmejora.ingesta import Progreso as Progreso
@@ -66,6 +68,8 @@ __all__ = [
     "escribir_reporte",
     "escribir_seguimiento",
     "estado_seguimiento",
+    "exportar_consolidado",
+    "exportar_f14",
     "extraer",
     "extraer_aislados",
     "extraer_archivo",
@@ -95,6 +99,8 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "Reporte": ("planmejora.calidad", "Reporte"),
     "escribir_reporte": ("planmejora.calidad", "escribir"),
     "leer_reporte": ("planmejora.calidad", "leer_reporte"),
+    "exportar_consolidado": ("planmejora.exportar", "exportar_consolidado"),
+    "exportar_f14": ("planmejora.exportar", "exportar_f14"),
     "Avance": ("planmejora.ingesta", "Avance"),
     "BaseInaccesible": ("planmejora.ingesta", "BaseInaccesible"),
     "Progreso": ("planmejora.ingesta", "Progreso"),

@@ -81,6 +81,7 @@ ORDENES: dict[str, str] = {
     "vigilar": "planmejora.ordenes.vigilar",
     "calidad": "planmejora.ordenes.calidad",
     "seguimiento": "planmejora.ordenes.seguimiento",
+    "exportar": "planmejora.ordenes.exportar",
 }
 
 

@@ -66,15 +66,15 @@ def fecha_sql(valor: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(valor)[:10])
 
 
-def _booleano(valor: Any) -> bool | None:
+def booleano_sql(valor: Any) -> bool | None:
     return None if valor is None else bool(valor)
 
 
-def _entero(valor: Any) -> int | None:
+def entero_sql(valor: Any) -> int | None:
     return None if valor is None else int(valor)
 
 
-def _texto(valor: Any) -> str | None:
+def texto_sql(valor: Any) -> str | None:
     return None if valor is None else str(valor)
 
 
@@ -106,20 +106,20 @@ def acciones_de(filas: list[RowMapping]) -> list[Accion]:
         Accion(
             archivo=str(f["archivo"]),
             plan=etiquetas[f.get("plan_id", f["archivo"])],
-            numero=_texto(f.get("numero")),
-            accion_mejora=_texto(f.get("accion_mejora")),
-            dependencia=_texto(f.get("dependencia")),
+            numero=texto_sql(f.get("numero")),
+            accion_mejora=texto_sql(f.get("accion_mejora")),
+            dependencia=texto_sql(f.get("dependencia")),
             fecha_terminacion=fecha_sql(f.get("fecha_terminacion")),
-            fecha_terminacion_precision=_texto(f.get("fecha_terminacion_precision")),
-            estado_accion=_texto(f.get("estado_accion")),
-            cumplimiento=_booleano(f.get("cumplimiento")),
-            efectividad=_booleano(f.get("efectividad")),
-            entidad=_texto(f.get("entidad")),
+            fecha_terminacion_precision=texto_sql(f.get("fecha_terminacion_precision")),
+            estado_accion=texto_sql(f.get("estado_accion")),
+            cumplimiento=booleano_sql(f.get("cumplimiento")),
+            efectividad=booleano_sql(f.get("efectividad")),
+            entidad=texto_sql(f.get("entidad")),
             fecha_suscripcion=fecha_sql(f.get("fecha_suscripcion")),
-            cargo_responsable=_texto(f.get("cargo_responsable")),
-            proceso_auditado=_texto(f.get("proceso_auditado")),
-            hallazgo_id=_entero(f.get("hallazgo_id")),
-            plan_id=_entero(f.get("plan_id")),
+            cargo_responsable=texto_sql(f.get("cargo_responsable")),
+            proceso_auditado=texto_sql(f.get("proceso_auditado")),
+            hallazgo_id=entero_sql(f.get("hallazgo_id")),
+            plan_id=entero_sql(f.get("plan_id")),
         )
         for f in filas
     ]
@@ -154,10 +154,10 @@ def _planes(versiones: list[RowMapping], hallazgos: list[RowMapping], filtros: F
         for f in versiones
         if _es_actual(f)
         and filtros.deja_fecha(fecha_sql(f.get("fecha_suscripcion")))
-        and filtros.deja_entidad(_texto(f.get("entidad")))
+        and filtros.deja_entidad(texto_sql(f.get("entidad")))
     }
     if filtros.dependencia:
-        planes &= {f["plan_id"] for f in hallazgos if filtros.deja_dependencia(_texto(f.get("dependencia")))}
+        planes &= {f["plan_id"] for f in hallazgos if filtros.deja_dependencia(texto_sql(f.get("dependencia")))}
     return planes
 
 
@@ -168,16 +168,16 @@ def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date 
             campo=str(f["campo"]),
             codigo=str(f["codigo"]),
             mensaje=str(f["mensaje"]),
-            raw=_texto(f.get("raw")),
-            valor=_texto(f.get("valor")),
-            hoja=_texto(f.get("hoja")),
-            pagina=_entero(f.get("pagina")),
-            fila=_entero(f.get("fila")),
-            dependencia=_texto(f.get("dependencia")),
+            raw=texto_sql(f.get("raw")),
+            valor=texto_sql(f.get("valor")),
+            hoja=texto_sql(f.get("hoja")),
+            pagina=entero_sql(f.get("pagina")),
+            fila=entero_sql(f.get("fila")),
+            dependencia=texto_sql(f.get("dependencia")),
             fecha_suscripcion=fecha_sql(f["fecha_suscripcion"])
             if "fecha_suscripcion" in f
             else suscripcion_por_plan.get(f.get("plan_id")),
-            entidad=_texto(f.get("entidad")),
+            entidad=texto_sql(f.get("entidad")),
         )
         for f in filas
     ]
