@@ -6,7 +6,9 @@ done; both unchanged for `espera` seconds, and the file opening for reading, is 
 A close-after-write event (Linux inotify) is a stronger sign, so it shortens the wait to a brief
 confirmation. An empty file is usually a copy that has not started yet, and one that will not open is
 usually still held by its writer, so both wait longer; after that they are handed out all the same, and
-the ingestion says what is wrong with them.
+the ingestion says what is wrong with them. A file that could not be read and was modified only a moment
+ago may be a writer's pause (one that appends and closes every second, or stops longer than `espera`):
+it is held until it has been still for the longer wait before anyone calls it failed.
 """
 
 from __future__ import annotations
@@ -69,8 +71,10 @@ class Asentamiento:
         tras_cierre: float = ESPERA_TRAS_CIERRE,
         espera_larga: float | None = None,
         reloj: Callable[[], float] = time.monotonic,
+        pared: Callable[[], float] = time.time,
     ) -> None:
         self._espera = espera
+        self._pared = pared
         self._tras_cierre = min(tras_cierre, espera)
         self._espera_larga = espera_larga if espera_larga is not None else max(10 * espera, 30.0)
         self._reloj = reloj
@@ -110,6 +114,23 @@ class Asentamiento:
             return
         ahora = self._reloj()
         self._pendientes[ruta] = _Pendiente(firma, ahora, asentado=firma == entregada, no_antes=no_antes)
+
+    def reciente(self, ruta: Path) -> bool:
+        """Whether `ruta` was modified less than the longer wait ago (or has a modification time in the future)."""
+        firma = Firma.de(ruta)
+        return firma is not None and self._pared() - firma.mtime_ns / 1e9 < self._espera_larga
+
+    def retener(self, ruta: Path) -> None:
+        """Take back a file handed out by the last `listos()` that failed to read while recent: hand it out again
+        once it has stayed unchanged for the longer wait since it was last modified, or after a new wait if it
+        changes meanwhile (its writer was only pausing)."""
+        entregada = self._entregados.pop(ruta, None)
+        firma = Firma.de(ruta)
+        if firma is None:
+            return
+        ahora = self._reloj()
+        falta = max(0.0, self._espera_larga - (self._pared() - firma.mtime_ns / 1e9))
+        self._pendientes[ruta] = _Pendiente(firma, ahora, asentado=firma == entregada, no_antes=ahora + falta)
 
     def cambio_desde_entrega(self, ruta: Path) -> bool:
         """Whether a file handed out by the last `listos()` changed (or went away) since."""

@@ -21,7 +21,7 @@ class Desenlace(Enum):
     CARGADO = "cargado"
     """New content: a new plan or a new version of one."""
     CONOCIDO = "conocido"
-    """The same file, or the same bytes, were already in the database."""
+    """The same file, or the same bytes, were already in the database (with a `motivo` if those bytes failed)."""
     ERROR = "error"
     """The file cannot be read or holds no copy of the form: trying again will not help."""
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from watchdog.observers.api import BaseObserver
 
 from extractor.lector import texto_de_ruta
-from planmejora.vigilancia.asentamiento import Asentamiento
+from planmejora.vigilancia.asentamiento import Asentamiento, Firma
 from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
 from planmejora.vigilancia.mover import mover
 from planmejora.vigilancia.observador import CON_ERRORES, PROCESADOS, Aviso, Novedad, Sondeo, candidatos, observar
@@ -78,6 +78,8 @@ class _Estado:
     total: Cuenta = field(default_factory=Cuenta)
     desde_resumen: Cuenta = field(default_factory=Cuenta)
     intentos: dict[Path, int] = field(default_factory=dict)
+    retenidos: dict[Path, Firma | None] = field(default_factory=dict)
+    """Files that failed to read while still recent, as they were: unchanged, their next result is their verdict."""
     pausa_hasta: float = 0.0
     base_caida: bool = False
 
@@ -228,7 +230,7 @@ class Vigilante:
         nombre = self._nombre(ruta)
         if intentos >= INTENTOS_POR_ARCHIVO:
             motivo = f"Falló {intentos} veces al cargarse ({descripcion})."
-            self._terminado(ruta, Resultado(Desenlace.ERROR, motivo))
+            self._terminado(ruta, Resultado(Desenlace.ERROR, motivo), puede_esperar=False)
             return
         pausa = PAUSA_INICIAL * 2 ** (intentos - 1)
         self._asentamiento.devolver(ruta, self._reloj() + pausa)
@@ -241,18 +243,45 @@ class Vigilante:
             pausa,
         )
 
-    def _terminado(self, ruta: Path, resultado: Resultado) -> None:
-        """One file is done: count it, log it, and with `mover` put it aside, unless it is being written again."""
+    def _terminado(self, ruta: Path, resultado: Resultado, puede_esperar: bool = True) -> None:
+        """One file is done: count it, log it, and with `mover` put it aside, unless it is being written again
+        (or, `puede_esperar`, failed to read while recent: its writer may only be pausing)."""
         nombre = self._nombre(ruta)
         self._estado.intentos.pop(ruta, None)
         if self._asentamiento.cambio_desde_entrega(ruta):
             registro().info("%s cambió mientras se cargaba: se cargará cuando termine de escribirse.", nombre)
             self._asentamiento.cambio(ruta)
             return
+        if puede_esperar and self._retener(ruta, resultado):
+            registro().info(
+                "%s no se pudo leer, pero acaba de cambiar: se espera a que quede quieto antes de darlo por fallido.",
+                nombre,
+            )
+            return
+        resultado = self._veredicto(ruta, resultado)
         self._anotar(nombre, resultado)
         if self._op.mover:
             self._apartar(ruta, nombre, resultado)
         self._sondeo.recordar(ruta)
+
+    def _retener(self, ruta: Path, resultado: Resultado) -> bool:
+        """Hold a recent file that failed to read, unless it was already held as it is now."""
+        if resultado.desenlace is not Desenlace.ERROR or not self._asentamiento.reciente(ruta):
+            return False
+        firma = Firma.de(ruta)
+        if ruta in self._estado.retenidos and self._estado.retenidos[ruta] == firma:
+            return False
+        self._estado.retenidos[ruta] = firma
+        self._asentamiento.retener(ruta)
+        return True
+
+    def _veredicto(self, ruta: Path, resultado: Resultado) -> Resultado:
+        """A held file whose same bytes the ledger already knows as failed has failed: say so, do not skip it."""
+        retenido = ruta in self._estado.retenidos
+        self._estado.retenidos.pop(ruta, None)
+        if retenido and resultado.desenlace is Desenlace.CONOCIDO and resultado.motivo:
+            return Resultado(Desenlace.ERROR, resultado.motivo)
+        return resultado
 
     def _nombre(self, ruta: Path) -> str:
         """How people read the file's name, even when it is not UTF-8 (the real path stays `ruta`)."""
@@ -272,7 +301,8 @@ class Vigilante:
             registro().error("No se pudo cargar %s: %s", nombre, resultado.motivo or "motivo desconocido.")
 
     def _apartar(self, ruta: Path, nombre: str, resultado: Resultado) -> None:
-        fallo = resultado.desenlace is Desenlace.ERROR
+        """A file known by its bytes to have failed before (`CONOCIDO` with a reason) also goes to con_errores."""
+        fallo = resultado.desenlace is Desenlace.ERROR or resultado.motivo is not None
         try:
             destino = mover(
                 ruta,

@@ -211,6 +211,7 @@ def test_una_vez_con_mover_aparta_lo_cargado_y_lo_fallido_sin_borrar_nada(
 ) -> None:
     shutil.copy(MUESTRAS / "calica_2021.docx", carpeta / "calica.docx")
     (carpeta / "dañado.pdf").write_bytes(b"esto no es un PDF")
+    os.utime(carpeta / "dañado.pdf", (1_600_000_000, 1_600_000_000))  # there since long: its failure is final
     (carpeta / "~$lica.docx").write_bytes(b"bloqueo")
 
     def una_pasada() -> subprocess.CompletedProcess[str]:

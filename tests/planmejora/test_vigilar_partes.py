@@ -435,3 +435,59 @@ def test_un_salto_de_linea_en_el_nombre_no_inventa_renglones_en_el_registro(
     assert any(escrito in linea for linea in lineas)
     (nota,) = (carpeta / "con_errores").glob("*.error.txt")
     assert nota.read_text(encoding="utf-8").count("\n") == 3, "Archivo, Fecha and Motivo: one line each"
+
+
+class IngestorConLedger(IngestorDePrueba):
+    """Like the real ingestion: bytes that failed once are, the next time, known with their old reason."""
+
+    def __call__(self, rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
+        def recordar(ruta: Path, resultado: Resultado) -> None:
+            if ruta.read_bytes() in fallidos:
+                resultado = Resultado(Desenlace.CONOCIDO, fallidos[ruta.read_bytes()])
+            elif resultado.desenlace is Desenlace.ERROR:
+                fallidos[ruta.read_bytes()] = resultado.motivo or ""
+            self.veces.append((ruta.name, resultado.desenlace))
+            al_terminar(ruta, resultado)
+
+        fallidos = self.fallidos
+        super().__call__(rutas, recordar, parar)
+
+    def __init__(self, errores: dict[str, str]) -> None:
+        super().__init__(errores=errores)
+        self.fallidos: dict[bytes, str] = {}
+        self.veces: list[tuple[str, Desenlace]] = []
+
+
+def test_un_archivo_recien_escrito_que_no_se_lee_no_se_da_por_fallido_hasta_que_quede_quieto(tmp_path: Path) -> None:
+    """Regression (issue 12): a writer that appends and closes every second, or pauses longer than --espera, had
+    its partial file declared failed and moved to con_errores/, and the rest arrived as a second, split file."""
+    (tmp_path / "a_medias.docx").write_bytes(b"PK\x03\x04 la primera mitad")
+    ingestor = IngestorConLedger(errores={"a_medias.docx": "El archivo está dañado o incompleto."})
+
+    assert una_pasada(tmp_path, ingestor, mover_archivos=True) == 1
+
+    assert ingestor.veces == [("a_medias.docx", Desenlace.ERROR), ("a_medias.docx", Desenlace.CONOCIDO)], (
+        "read once while recent, held, and read again once still for the longer wait"
+    )
+    assert (tmp_path / "con_errores/a_medias.docx").exists()
+
+
+def test_un_archivo_viejo_que_no_se_lee_se_aparta_de_una_vez(tmp_path: Path) -> None:
+    viejo = tmp_path / "roto.docx"
+    escribir(viejo, b"PK\x03\x04 roto", mtime=1_600_000_000 * 10**9)
+    ingestor = IngestorConLedger(errores={"roto.docx": "El archivo está dañado o incompleto."})
+    assert una_pasada(tmp_path, ingestor, mover_archivos=True) == 1
+    assert ingestor.veces == [("roto.docx", Desenlace.ERROR)]
+    assert (tmp_path / "con_errores/roto.docx").exists()
+
+
+def test_bytes_que_ya_fallaron_van_a_con_errores_y_no_a_procesados(tmp_path: Path) -> None:
+    """The same broken file copied again is known by its bytes, and is still broken."""
+    escribir(tmp_path / "copia_de_roto.pdf", b"no es PDF", mtime=1_600_000_000 * 10**9)
+
+    def conocido_con_error(rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
+        for ruta in rutas:
+            al_terminar(ruta, Resultado(Desenlace.CONOCIDO, "El contenido del archivo no es un PDF."))
+
+    una_pasada(tmp_path, conocido_con_error, mover_archivos=True)
+    assert (tmp_path / "con_errores/copia_de_roto.pdf").exists()
