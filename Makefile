@@ -40,6 +40,7 @@ muestras: $(VENV)/.instalado
 	$(BIN)/pip install --quiet -e '.[muestras]'
 	$(BIN)/python muestras/generar.py
 	$(BIN)/python muestras/escanear.py
+	$(BIN)/python muestras/otros_productores.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

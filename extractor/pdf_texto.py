@@ -86,6 +86,9 @@ class Tramo:
     espacio_final: bool | None = None
     """A space glyph drawn after the last letter, as producers do where they wrap a line between words;
     None on a page that draws no spaces."""
+    espacios_al_final: bool = True
+    """The page draws a space at the end of some line, as LibreOffice and Word do where they wrap between
+    words; browsers, reportlab and OCR never do, so there a missing one says nothing."""
 
     @property
     def alto(self) -> float:
@@ -241,7 +244,16 @@ def tramos(caracteres: Sequence[Caracter], verticales: Reglas, ajustes: AjustesT
     for caracter in caracteres:
         constructor.agregar(caracter)
     constructor.cerrar()
+    if not _espacios_al_final(constructor.tramos):
+        for tramo in constructor.tramos:
+            tramo.espacios_al_final = False
     return constructor.tramos
+
+
+def _espacios_al_final(lista: list[Tramo]) -> bool:
+    """Some run ends in a space and the next one is drawn on a lower line: the producer wraps lines after
+    their space. A space before a column rule or a wide gap on the same line says nothing of it."""
+    return any(a.espacio_final and b.top > a.top + 0.5 * a.alto for a, b in itertools.pairwise(lista))
 
 
 def continua(bloque: Bloque, tramo: Tramo, horizontales: Reglas, ajustes: AjustesTexto = AjustesTexto()) -> bool:
@@ -292,6 +304,11 @@ def _enlaces() -> frozenset[str]:
     return frozenset(cargar("texto")["enlaces"])
 
 
+@cache
+def _palabras_cortas() -> frozenset[str]:
+    return frozenset(cargar("texto")["palabras_cortas"])
+
+
 def _en_mayusculas_iniciales(lineas: list[list[Tramo]]) -> bool:
     """Every word of the cell that surely starts a word (after a space, on its line or drawn at the end of
     the line above), linking words aside, starts with a capital: `Dirección Financiera`, `Jefe Oficina
@@ -310,29 +327,57 @@ def _palabra_cortada(
 ) -> bool:
     """A word too long for its narrow cell, cut where the line ran out (`Direcci` / `ón`), with no hyphen.
 
-    The line is one piece of a word, with no space drawn after it, that stops short of the cell's
-    right edge by less than a letter (else the next letter would have fitted), and the next line
-    goes on in lower case or digits (in capitals after capitals). A line wrapped between words ends
-    in a space glyph wherever the space fits; when the word fills the line so exactly that no space
-    fits, only the next word tells: the short rest of a word goes on it, and so does a longer one in a
-    cell whose words start with capitals; a short linking word (`de`, `al`) starts a word of its own.
+    The line stops short of the cell's right edge by less than a letter (else the next letter would
+    have fitted), and the next line goes on in lower case or digits (a word in capitals after capitals).
+    On a page that draws a space glyph where it wraps between words (LibreOffice, Word), the line is
+    one piece of a word with no space drawn after it, and when a space would still have fitted, it
+    was a cut. When the word fills the line so exactly that no space fits, or on a page that never
+    draws a space at a line end (a browser, reportlab, OCR), only the next word tells: see `_resto_de_palabra`.
     The right padding is taken equal to the left one, so only left-aligned text is judged.
     """
-    if caja is None or len(linea) != 1 or linea[0].espacio_final is not False or " " in linea[0].texto.strip():
+    if caja is None or len(linea) != 1 or linea[0].espacio_final is not False:
         return False
     primera, resto = linea[0], siguiente[0]
+    con_espacios_finales = primera.espacios_al_final
+    if con_espacios_finales and " " in primera.texto.strip():
+        return False
     inicio = resto.texto.lstrip()[:1]
-    sigue = inicio.islower() or inicio.isdigit() or inicio in "-/" or (inicio.isupper() and primera.texto.isupper())
+    en_mayusculas = primera.texto.isupper() and resto.texto.split()[0].isupper()
+    sigue = inicio.islower() or inicio.isdigit() or inicio in "-/" or en_mayusculas
     if not sigue or abs(primera.x0 - resto.x0) > 1.0:
         return False
     relleno = primera.x0 - caja[0]
     sobra = caja[1] - relleno - primera.x1
     if relleno < 0 or sobra >= _ANCHO_LETRA * primera.alto:
         return False
-    if sobra >= _ANCHO_ESPACIO * primera.alto or inicio in "-/":
+    if inicio in "-/" or (con_espacios_finales and sobra >= _ANCHO_ESPACIO * primera.alto):
         return True
-    resto_de_palabra = resto.texto.split()[0]
-    return (titulo or len(resto_de_palabra) <= _RESTO_CORTO) and resto_de_palabra.lower() not in _enlaces()
+    if not con_espacios_finales and _cabe_en_un_renglon(primera, resto, caja[1] - caja[0] - 2 * relleno):
+        return False
+    return _resto_de_palabra(resto.texto.split()[0], titulo, con_espacios_finales)
+
+
+def _ancho_de(tramo: Tramo, palabra: str) -> float:
+    """About how wide one word of a run is: its share of the run's letters."""
+    return (tramo.x1 - tramo.x0) * len(palabra) / max(1, len(tramo.texto))
+
+
+def _cabe_en_un_renglon(linea: Tramo, siguiente: Tramo, ancho: float) -> bool:
+    """The last word of a line and the first of the next, joined, would fit on a line of their own: no producer
+    cuts such a word, it wraps it whole. Only a word longer than the line is cut where the line runs out."""
+    ultima, primera = linea.texto.split()[-1], siguiente.texto.split()[0]
+    return _ancho_de(linea, ultima) + _ancho_de(siguiente, primera) <= ancho
+
+
+def _resto_de_palabra(palabra: str, titulo: bool, con_espacios_finales: bool) -> bool:
+    """The first word of the next line is the rest of a cut word: short (`o`, `ón`, `ado`), or any in a cell
+    whose words start with capitals; never a linking word (`de`, `al`). Where the producer draws no space at
+    line ends, neither a short word that often goes alone (`a`, `es`): a line that ends exactly at the edge
+    is as likely to have wrapped before it."""
+    minuscula = palabra.lower()
+    if minuscula in _enlaces() or (not con_espacios_finales and minuscula in _palabras_cortas()):
+        return False
+    return titulo or len(palabra) <= _RESTO_CORTO
 
 
 def renglones(lista: Iterable[Tramo]) -> list[list[Tramo]]:
