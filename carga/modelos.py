@@ -187,3 +187,16 @@ class FirmaRegistrada(Base):
     posicion: Mapped[int] = mapped_column(Integer)
     nombre: Mapped[str] = mapped_column(Text)
     cargo: Mapped[str | None] = mapped_column(Text)
+
+
+class Usuario(Base):
+    """A person who signs in to the web application; only a hash of the password is kept, never the password."""
+
+    __tablename__ = "usuarios"
+    __table_args__ = (CheckConstraint("rol IN ('admin', 'carga', 'consulta')", name="ck_usuarios_rol"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nombre: Mapped[str] = mapped_column(String(64), unique=True)
+    rol: Mapped[str] = mapped_column(String(16))
+    clave: Mapped[str] = mapped_column(Text)
+    creado_en: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

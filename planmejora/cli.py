@@ -82,6 +82,7 @@ ORDENES: dict[str, str] = {
     "calidad": "planmejora.ordenes.calidad",
     "seguimiento": "planmejora.ordenes.seguimiento",
     "exportar": "planmejora.ordenes.exportar",
+    "usuarios": "planmejora.ordenes.usuarios",
 }
 
 
