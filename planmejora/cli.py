@@ -83,6 +83,7 @@ ORDENES: dict[str, str] = {
     "seguimiento": "planmejora.ordenes.seguimiento",
     "exportar": "planmejora.ordenes.exportar",
     "usuarios": "planmejora.ordenes.usuarios",
+    "servir": "planmejora.ordenes.servir",
 }
 
 

@@ -1,0 +1,36 @@
+"""The upload page: choose (or drop) copies of the form, and see per file what was loaded or why not."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import anyio
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+
+from planmejora.web.respuesta import pagina
+from planmejora.web.seguridad import Rechazo, exigir, servicio_de, verificar_csrf
+from planmejora.web.subida import cargar_guardados, guardar_subidos
+
+ARCHIVOS_POR_ENVIO = 200
+
+
+def formulario(request: Request) -> Response:
+    exigir(request, "carga")
+    return pagina(request, "subir.html", resultados=None, limite=servicio_de(request).limite_subida)
+
+
+async def subir(request: Request) -> Response:
+    """Role and token are checked before a byte is kept; the size limit while the body arrives."""
+    exigir(request, "carga")
+    servicio = servicio_de(request)
+    async with request.form(max_files=ARCHIVOS_POR_ENVIO, max_fields=10) as datos:
+        verificar_csrf(request, datos)
+        subidos = [v for v in datos.getlist("archivos") if isinstance(v, UploadFile) and v.filename]
+        if not subidos:
+            raise Rechazo("No llegó ningún archivo: elija uno o varios con «Examinar» (o arrástrelos) y envíe.")
+        guardados = await run_in_threadpool(guardar_subidos, servicio, subidos)
+    resultados = await anyio.to_thread.run_sync(partial(cargar_guardados, servicio, guardados), limiter=servicio.cargas)
+    return pagina(request, "subir.html", resultados=resultados, limite=servicio.limite_subida)
