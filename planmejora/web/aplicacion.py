@@ -136,6 +136,8 @@ def _rutas() -> list[Route]:
         Route("/usuarios", administracion.cambiar, methods=["POST"]),
         Route("/descargas", descargas.lista),
         Route("/calidad.html", descargas.calidad),
+        Route("/exportar/consolidado.xlsx", descargas.consolidado),
+        Route("/exportar/f14.xlsx", descargas.f14),
     ]
 
 

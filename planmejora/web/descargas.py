@@ -14,11 +14,24 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 
 from planmejora.calidad import ErrorDeBase, Filtros, leer_reporte
 from planmejora.calidad.salida_html import html_de
+from planmejora.exportar import exportar_consolidado, exportar_f14
 from planmejora.web.respuesta import pagina
 from planmejora.web.seguridad import NoEncontrado, exigir, servicio_de
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DESCARGAS = [
+    (
+        "/exportar/consolidado.xlsx",
+        "consolidado.xlsx",
+        "Plan de mejoramiento consolidado: cada acción de la versión actual de cada plan, en el orden del formato.",
+        "planmejora exportar consolidado --salida consolidado.xlsx",
+    ),
+    (
+        "/exportar/f14.xlsx",
+        "f14.xlsx",
+        "El plan en el formato F14.1 del SIRECI (Contraloría General) al corte de hoy, y lo que falta llenar a mano.",
+        "planmejora exportar f14 --salida f14.xlsx",
+    ),
     (
         "/calidad.html",
         "calidad.html",
@@ -51,5 +64,30 @@ def _archivo_temporal(escribir: Callable[[Path], object], nombre: str) -> FileRe
     """Written to a private temporary folder by the command's own function, sent, then removed."""
     carpeta = tempfile.TemporaryDirectory(prefix="planmejora-descarga-")
     ruta = Path(carpeta.name) / nombre
-    escribir(ruta)
+    try:
+        escribir(ruta)
+    except BaseException:
+        carpeta.cleanup()
+        raise
     return FileResponse(ruta, media_type=XLSX, filename=nombre, background=BackgroundTask(carpeta.cleanup))
+
+
+async def consolidado(request: Request) -> Response:
+    """What `planmejora exportar consolidado --salida consolidado.xlsx` writes."""
+    exigir(request)
+    url = servicio_de(request).url
+    return await _exportado(lambda ruta: exportar_consolidado(url, ruta), "consolidado.xlsx")
+
+
+async def f14(request: Request) -> Response:
+    """What `planmejora exportar f14 --salida f14.xlsx` writes, at today's cut-off."""
+    exigir(request)
+    url = servicio_de(request).url
+    return await _exportado(lambda ruta: exportar_f14(url, ruta), "f14.xlsx")
+
+
+async def _exportado(escribir: Callable[[Path], object], nombre: str) -> Response:
+    try:
+        return await run_in_threadpool(_archivo_temporal, escribir, nombre)
+    except ErrorDeBase as error:
+        raise NoEncontrado(error.mensaje) from None

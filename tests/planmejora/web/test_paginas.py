@@ -135,3 +135,21 @@ def test_calidad_html_es_el_mismo_reporte_que_la_orden(
     web = como("consuelo").get("/calidad.html")
     assert web.headers["content-type"].startswith("text/html")
     assert sin_hora.sub("", web.text) == sin_hora.sub("", salida.read_text(encoding="utf-8"))
+
+
+def test_las_exportaciones_son_las_de_la_orden(url: str, como: Callable[[str], TestClient], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    cliente = como("consuelo")
+    for orden, direccion in [("consolidado", "/exportar/consolidado.xlsx"), ("f14", "/exportar/f14.xlsx")]:
+        salida = tmp_path / f"{orden}.xlsx"
+        assert CliRunner().invoke(cli, ["exportar", orden, "--db", url, "--salida", str(salida)]).exit_code == 0
+        respuesta = cliente.get(direccion)
+        assert respuesta.status_code == 200
+        assert respuesta.headers["content-disposition"] == f'attachment; filename="{orden}.xlsx"'
+        descargado = tmp_path / f"web_{orden}.xlsx"
+        descargado.write_bytes(respuesta.content)
+        de_la_orden, de_la_web = load_workbook(salida), load_workbook(descargado)
+        assert de_la_orden.sheetnames == de_la_web.sheetnames
+        for hoja in de_la_orden.sheetnames:
+            assert list(de_la_orden[hoja].values) == list(de_la_web[hoja].values)
