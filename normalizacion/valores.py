@@ -26,6 +26,7 @@ _SI_NO: dict[str, str] = cargar("si_no")
 _ESTADOS: dict[str, str] = cargar("estados")
 _NUMEROS: dict[str, int] = cargar("numeros")
 _UNIDADES_PLAZO: dict[str, int] = cargar("unidades_plazo")
+_SIN_RESPUESTA: frozenset[str] = frozenset(cargar("sin_respuesta")["frases"])
 _PREFIJOS_NUMERO: frozenset[str] = frozenset(["", *cargar("numeracion")["prefijos"]])
 _RESPUESTAS: dict[str, bool | None] = {"si": True, "no": False, "nulo": None}
 
@@ -88,8 +89,9 @@ def _sin_marcas(crudo: str) -> str:
 
 
 def _en_blanco(crudo: str) -> bool:
-    """Nothing, or only dashes and dots: the way people leave a cell blank on purpose."""
-    return not clave(crudo)
+    """Nothing, only dashes and dots, or a drop-down list's `Seleccione…`: a cell left blank."""
+    llave = clave(crudo)
+    return not llave or llave in _SIN_RESPUESTA
 
 
 def _buscar(tabla: dict[str, str], crudo: str) -> str | None:

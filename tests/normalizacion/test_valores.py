@@ -103,6 +103,8 @@ def test_clave_sin_tildes_ni_puntuacion(crudo: str, esperado: str) -> None:
         ("", None),
         ("   ", None),
         ("-", None),
+        ("Seleccione...", None),
+        ("Elija un elemento.", None),
         (None, None),
     ],
 )
@@ -169,6 +171,7 @@ def test_si_no_de_una_celda_booleana_de_excel() -> None:
         ("Cumple", "cerrada"),
         ("No cumple", "abierta"),
         ("Incumplida", "abierta"),
+        ("-- Seleccione --", None),
         ("", None),
         (None, None),
     ],
