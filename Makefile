@@ -39,6 +39,7 @@ bench: $(VENV)/.instalado
 muestras: $(VENV)/.instalado
 	$(BIN)/pip install --quiet -e '.[muestras]'
 	$(BIN)/python muestras/generar.py
+	$(BIN)/python muestras/generar_reales.py
 	$(BIN)/python muestras/escanear.py
 	$(BIN)/python muestras/otros_productores.py
 

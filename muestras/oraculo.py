@@ -32,6 +32,7 @@ MENSAJES: dict[str, str] = {
     "columna_desconocida": "La tabla tiene una columna que el formato GEM-FM014 no tiene.",
     "columna_faltante": "A la tabla le falta una columna del formato GEM-FM014.",
     "no_es_gem_fm014": "El documento se puede leer pero no contiene una copia del formato GEM-FM014.",
+    "formula_sin_valor": "La celda es una fórmula de Excel sin resultado guardado que no se pudo calcular.",
 }
 
 

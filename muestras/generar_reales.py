@@ -1,0 +1,191 @@
+"""Samples of what real copies contain, and their expected JSON: `python muestras/generar_reales.py`.
+
+- `rio_claro_2023.docx`: the form filled in on Word's legacy form fields, as the template of many
+  offices has them: every value a FORMTEXT, Cumplimiento / Efectividad / Estado FORMDROPDOWN lists
+  (one left in «Seleccione»), one Efectividad as two FORMCHECKBOX (`Sí ☐ No ☒`); findings numbered
+  `H-01` and `Hallazgo No. 3`; states `CERRADA EFICAZ`, `CERRADA NO EFICAZ`, `En término`, `Vencida`.
+- `la_esperanza_2023.xlsx`: a workbook written by a program (openpyxl) and never opened in Excel, so
+  its formulas have no stored result: numbers `=B12+1`, end dates `=EDATE(…)`, a start `=DATE(…)`, a
+  state `=IF(…)`, and one end date `=TODAY()+120` that cannot be computed.
+
+The layouts come from `escribir_docx.py` / `escribir_xlsx.py`; this script then turns the written
+values into form fields or formulas that show the same thing, so the expected JSON of `oraculo.py`
+(values typed by hand in `planes_reales.py`) still holds. No LibreOffice needed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+import escribir_docx
+import escribir_xlsx
+import planes_reales
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from escribir_docx import DisenoDocx
+from escribir_xlsx import DisenoXlsx
+from generar import ANCHOS_DOCX, CARPETA, ESTANDAR, _columnas, escribir_json, esperado_plan
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from oraculo import problema
+
+LISTAS = {
+    "cumplimiento": ("Seleccione", "Cumple", "No cumple", "N/A"),
+    "efectividad": ("Seleccione", "Sí", "No", "N/A"),
+    "estado_accion": ("Seleccione", "En término", "Vencida", "CERRADA EFICAZ", "CERRADA NO EFICAZ"),
+}
+VACIO = "\u2002" * 5
+"""What Word shows in a FORMTEXT nobody filled in."""
+
+
+def _corrida(contenido: str) -> Any:
+    return parse_xml(f"<w:r {nsdecls('w')}>{contenido}</w:r>")
+
+
+def _campo(codigo: str, datos: str, resultado: str | None) -> list[Any]:
+    """The runs of a legacy form field as Word saves it: begin (with its data), code, [separate, result], end."""
+    corridas = [
+        _corrida(f"<w:fldChar w:fldCharType='begin'><w:ffData><w:enabled/>{datos}</w:ffData></w:fldChar>"),
+        _corrida(f"<w:instrText xml:space='preserve'> {codigo} </w:instrText>"),
+    ]
+    if resultado is not None:
+        corridas.append(_corrida("<w:fldChar w:fldCharType='separate'/>"))
+        texto = resultado.replace("&", "&amp;").replace("<", "&lt;")
+        corridas.append(_corrida(f"<w:t xml:space='preserve'>{texto}</w:t>"))
+    corridas.append(_corrida("<w:fldChar w:fldCharType='end'/>"))
+    return corridas
+
+
+def formtext(texto: str | None) -> list[Any]:
+    return _campo("FORMTEXT", "<w:textInput/>", texto or VACIO)
+
+
+def formdropdown(opciones: tuple[str, ...], elegida: str) -> list[Any]:
+    entradas = "".join(f"<w:listEntry w:val={quoteattr(o)}/>" for o in opciones)
+    return _campo("FORMDROPDOWN", f"<w:ddList><w:result w:val='{opciones.index(elegida)}'/>{entradas}</w:ddList>", None)
+
+
+def formcheckbox(marcada: bool) -> list[Any]:
+    marca = "<w:checked/>" if marcada else ""
+    return _campo("FORMCHECKBOX", f"<w:checkBox><w:sizeAuto/><w:default w:val='0'/>{marca}</w:checkBox>", None)
+
+
+def texto_suelto(texto: str) -> Any:
+    return _corrida(f"<w:t xml:space='preserve'>{texto}</w:t>")
+
+
+def casillas(raw: str) -> list[Any]:
+    """`Sí ☐ No ☒` as the label of each option followed by its check box."""
+    corridas: list[Any] = []
+    for parte in raw.replace("☐", "☐|").replace("☒", "☒|").split("|"):
+        if parte.strip():
+            etiqueta, marca = parte[:-1], parte[-1]
+            corridas += [texto_suelto(etiqueta), *formcheckbox(marca == "☒")]
+    return corridas
+
+
+def _reemplazar(parrafo: Any, corridas: list[Any], desde: int = 0) -> None:
+    """The paragraph's runs from `desde` on give way to `corridas`."""
+    for r in parrafo._p.findall(f"{{{parrafo._p.nsmap['w']}}}r")[desde:]:
+        parrafo._p.remove(r)
+    for corrida in corridas:
+        parrafo._p.append(corrida)
+
+
+def rio_claro() -> tuple[str, DisenoDocx]:
+    diseno = DisenoDocx(
+        columnas=(("numero", "N° Hallazgo"), *ESTANDAR[1:]),
+        anchos={**ANCHOS_DOCX, "numero": 1.6},
+        rotulos={"codigo": "Código:", "version": "Versión:", "fecha_formato": "Fecha:"},
+        letra=7,
+    )
+    return "rio_claro_2023.docx", diseno
+
+
+def campos_de_formulario(ruta: Path, diseno: DisenoDocx) -> None:
+    """Every filled-in value of the written copy becomes the legacy form field that shows it."""
+    plan, numeros = planes_reales.RIO_CLARO, planes_reales.RIO_CLARO_NUMEROS
+    documento = Document(str(ruta))
+    rotulos = {diseno.rotulos.get(c, r) for c, r in escribir_docx.ROTULOS.items()}
+    for parrafo in documento.paragraphs:
+        corridas = parrafo.runs
+        if len(corridas) >= 3 and corridas[0].text.strip() in rotulos:
+            _reemplazar(parrafo, formtext(corridas[2].text), desde=2)
+    tabla = next(t for t in documento.tables if len(t.columns) == len(diseno.columnas))
+    for fila, hallazgo, numero in zip(tabla.rows[1:], plan.hallazgos, numeros, strict=True):
+        for (clave, _), celda in zip(diseno.columnas, fila.cells, strict=True):
+            parrafo = celda.paragraphs[0]
+            escrito = escribir_docx._texto_hallazgo(hallazgo, clave)
+            if clave == "numero":
+                _reemplazar(parrafo, formtext(numero))
+            elif escrito and ("☐" in escrito or "☒" in escrito):
+                _reemplazar(parrafo, casillas(escrito))
+            elif clave in LISTAS:
+                _reemplazar(parrafo, formdropdown(LISTAS[clave], escrito or "Seleccione"))
+            else:
+                _reemplazar(parrafo, formtext(escrito))
+    documento.save(str(ruta))
+
+
+def la_esperanza() -> tuple[str, DisenoXlsx]:
+    diseno = DisenoXlsx(
+        hoja="Plan de Mejoramiento",
+        columnas=ESTANDAR,
+        anchos={clave: 14 for clave, _ in ESTANDAR},
+        primera_columna=2,
+    )
+    return "la_esperanza_2023.xlsx", diseno
+
+
+def formulas_sin_resultado(ruta: Path, diseno: DisenoXlsx, filas: list[int]) -> list[tuple[int, str, str]]:
+    """Formulas where the program would have put them; give (finding, field, formula) of those with no value."""
+    libro = load_workbook(ruta)
+    hoja = libro[diseno.hoja]
+    letra = {clave: get_column_letter(diseno.primera_columna + j) for j, (clave, _) in enumerate(diseno.columnas)}
+    for anterior, fila in itertools.pairwise(filas):
+        hoja[f"{letra['numero']}{fila}"] = f"={letra['numero']}{anterior}+1"
+    for fila in filas:
+        hoja[f"{letra['fecha_terminacion']}{fila}"] = (
+            f"=EDATE({letra['fecha_inicio']}{fila},{letra['plazo_meses']}{fila})"
+        )
+    tercera, primera = filas[2], filas[0]
+    hoja[f"{letra['fecha_inicio']}{tercera}"] = "=DATE(2023,4,3)"
+    hoja[f"{letra['fecha_terminacion']}{tercera}"] = hoy = "=TODAY()+120"
+    hoja[f"{letra['fecha_terminacion']}{tercera}"].number_format = "dd/mm/yyyy"
+    hoja[f"{letra['estado_accion']}{primera}"] = f'=IF({letra["cumplimiento"]}{primera}="Cumple","Cerrada","Abierta")'
+    libro.save(ruta)
+    return [(2, "fecha_terminacion", hoy)]
+
+
+def generar() -> None:
+    nombre, diseno_docx = rio_claro()
+    ruta = CARPETA / nombre
+    filas = escribir_docx.escribir(planes_reales.RIO_CLARO, diseno_docx, ruta)
+    campos_de_formulario(ruta, diseno_docx)
+    columnas = _columnas(diseno_docx.columnas)
+    escribir_json(nombre, [esperado_plan(ruta, "docx", planes_reales.RIO_CLARO, columnas, filas, None, None)])
+
+    nombre, diseno_xlsx = la_esperanza()
+    ruta = CARPETA / nombre
+    (filas,) = escribir_xlsx.escribir([(planes_reales.LA_ESPERANZA, diseno_xlsx)], ruta)
+    sin_resultado = formulas_sin_resultado(ruta, diseno_xlsx, filas)
+    objeto = esperado_plan(
+        ruta, "xlsx", planes_reales.LA_ESPERANZA, _columnas(diseno_xlsx.columnas), filas, None, diseno_xlsx.hoja
+    )
+    for i, campo, formula in sin_resultado:
+        objeto["problemas"].append({**problema(f"hallazgos[{i}].{campo}", "formula_sin_valor"), "raw": formula})
+    escribir_json(nombre, [objeto])
+
+
+def main() -> int:
+    generar()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
