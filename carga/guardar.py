@@ -29,7 +29,7 @@ from carga.modelos import (
     VersionPlan,
 )
 from extractor.lector import texto_de_ruta
-from extractor.modelo import Origen
+from extractor.modelo import COLUMNAS, Origen
 from normalizacion.modelo import Fecha, Hallazgo, Plan, Problema
 
 NO_ES_EL_FORMATO = "no_es_gem_fm014"
@@ -215,25 +215,12 @@ def _guardar_version(conexion: Connection, documento_id: int, plan_id: int, posi
 
 
 def _valores_hallazgo(version_id: int, posicion: int, h: Hallazgo) -> dict[str, Any]:
-    return {
-        "version_id": version_id,
-        "posicion": posicion,
-        "numero": h.numero,
-        "descripcion": h.descripcion,
-        "accion_mejora": h.accion_mejora,
-        "meta_indicador": h.meta_indicador,
-        "plazo_meses": h.plazo_meses,
-        **_fecha("fecha_inicio", h.fecha_inicio),
-        **_fecha("fecha_terminacion", h.fecha_terminacion),
-        "dependencia": h.dependencia,
-        "cargo_responsable": h.cargo_responsable,
-        "cumplimiento": h.cumplimiento,
-        "efectividad": h.efectividad,
-        "estado_accion": h.estado_accion,
-        "direccion_tecnica": h.direccion_tecnica,
-        "observaciones": h.observaciones,
-        **_origen(h.origen),
-    }
+    """One column per field of the form (`COLUMNAS`); a date is three: value, precision and state."""
+    valores: dict[str, Any] = {"version_id": version_id, "posicion": posicion}
+    for campo in COLUMNAS:
+        valor = getattr(h, campo)
+        valores.update(_fecha(campo, valor) if isinstance(valor, Fecha) else {campo: valor})
+    return {**valores, **_origen(h.origen)}
 
 
 def _guardar_hallazgos(conexion: Connection, version_id: int, hallazgos: list[Hallazgo]) -> list[int]:

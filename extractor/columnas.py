@@ -13,25 +13,9 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from extractor.modelo import COLUMNAS as COLUMNAS
 from extractor.textos import clave
 from extractor.vocabulario import cargar
-
-COLUMNAS: tuple[str, ...] = (
-    "numero",
-    "descripcion",
-    "accion_mejora",
-    "meta_indicador",
-    "plazo_meses",
-    "fecha_inicio",
-    "fecha_terminacion",
-    "dependencia",
-    "cargo_responsable",
-    "cumplimiento",
-    "efectividad",
-    "estado_accion",
-    "direccion_tecnica",
-    "observaciones",
-)
 
 
 @dataclass(frozen=True, slots=True)

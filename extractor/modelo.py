@@ -1,11 +1,8 @@
 """The neutral shape every format reader produces, whatever the file looked like.
 
-Keys are the canonical names of the form (see `extractor/vocabulario.py`):
+Keys are the canonical names of the form (see `extractor/vocabulario/`):
 header keys `entidad`, `codigo`, `version`, `fecha_formato`, `proceso_auditado`,
-`procedimientos`, `responsables`, `fecha_suscripcion`; column keys `numero`,
-`descripcion`, `accion_mejora`, `meta_indicador`, `plazo_meses`, `fecha_inicio`,
-`fecha_terminacion`, `dependencia`, `cargo_responsable`, `cumplimiento`,
-`efectividad`, `estado_accion`, `direccion_tecnica`, `observaciones`.
+`procedimientos`, `responsables`, `fecha_suscripcion`; column keys `COLUMNAS`.
 """
 
 from __future__ import annotations
@@ -16,6 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from extractor.vocabulario import cargar
+
+COLUMNAS: tuple[str, ...] = tuple(cargar("columnas"))
+"""The form's 14 fields of a finding, in the form's order: the tables of `vocabulario/columnas.toml`.
+The one list of them: the model, the JSON, the database and the test oracles all follow it."""
 TipoArchivo = Literal["pdf", "docx", "xlsx"]
 Fuente = Path | io.BytesIO
 """What a format reader reads: a path, or the bytes the door already read (and hashed) from one."""

@@ -1,7 +1,8 @@
 """How an extraction is held against its expected JSON, field by field.
 
 One rule for `tests/test_muestras.py` and for `precision.py`, so the accuracy they report
-is the same thing the tests check. Only the JSON of the contract is read, never project code.
+is the same thing the tests check. Only the JSON of the contract is read, never project code
+(but for the list of the form's fields, `extractor.modelo.COLUMNAS`, which is data).
 Messages are free text: `error` counts as set or not, and `problemas` as the set of
 (`campo`, `codigo`) pairs.
 """
@@ -14,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from extractor.modelo import COLUMNAS
 
 RAIZ = Path(__file__).resolve().parents[1]
 ESPERADO = RAIZ / "muestras" / "esperado"
@@ -29,23 +32,7 @@ CAMPOS_ENCABEZADO = (
     "responsables",
     "fecha_suscripcion",
 )
-CAMPOS_HALLAZGO = (
-    "numero",
-    "descripcion",
-    "accion_mejora",
-    "meta_indicador",
-    "plazo_meses",
-    "fecha_inicio",
-    "fecha_terminacion",
-    "dependencia",
-    "cargo_responsable",
-    "cumplimiento",
-    "efectividad",
-    "estado_accion",
-    "direccion_tecnica",
-    "observaciones",
-    "origen",
-)
+CAMPOS_HALLAZGO = (*COLUMNAS, "origen")
 
 Ruta = tuple[str | int, ...]
 _FALTA = "(no está en la salida)"

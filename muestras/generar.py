@@ -25,7 +25,6 @@ from escribir_docx import DisenoDocx
 from escribir_xlsx import DisenoXlsx
 from oraculo import (
     CAMPOS_TEXTO,
-    CLAVES_COLUMNAS,
     Columnas,
     PlanMuestra,
     Ubicacion,
@@ -34,6 +33,8 @@ from oraculo import (
     sin_plan_json,
     texto,
 )
+
+from extractor.modelo import COLUMNAS
 
 RAIZ = Path(__file__).resolve().parents[1]
 CARPETA = RAIZ / "muestras"
@@ -86,7 +87,7 @@ SEGUIMIENTO = ("SEGUIMIENTO", ("cumplimiento", "efectividad", "estado_accion"))
 
 def _columnas(diseno: tuple[tuple[str, str], ...]) -> Columnas:
     return Columnas(
-        presentes=tuple(k for k, _ in diseno if k in CLAVES_COLUMNAS),
+        presentes=tuple(k for k, _ in diseno if k in COLUMNAS),
         desconocidas=tuple(" ".join(t.split()) for k, t in diseno if k == "extra"),
     )
 

@@ -2,8 +2,9 @@
 
 Every sample is built from these records: the writers put `raw` into the file and
 the expected JSON takes the hand-written normalized value. Nothing here calls project
-code; `revisar` only checks that the hand-written values obey the contract's rules,
-so a slip in the data is caught before it becomes a wrong oracle.
+code (the list of the form's fields, `COLUMNAS`, is data); `revisar` only checks that
+the hand-written values obey the contract's rules, so a slip in the data is caught
+before it becomes a wrong oracle.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from extractor.modelo import COLUMNAS
 
 Estado = Literal["ok", "corregida", "inferida", "invalida", "vacia"]
 
@@ -167,22 +170,6 @@ CAMPOS_TEXTO = (
     "direccion_tecnica",
     "observaciones",
 )
-CLAVES_COLUMNAS = (
-    "numero",
-    "descripcion",
-    "accion_mejora",
-    "meta_indicador",
-    "plazo_meses",
-    "fecha_inicio",
-    "fecha_terminacion",
-    "dependencia",
-    "cargo_responsable",
-    "cumplimiento",
-    "efectividad",
-    "estado_accion",
-    "direccion_tecnica",
-    "observaciones",
-)
 
 
 def texto(valor: str | None) -> str | None:
@@ -206,7 +193,7 @@ class Ubicacion:
 class Columnas:
     """What the table shows: present canonical keys, and unknown headings as written."""
 
-    presentes: tuple[str, ...] = CLAVES_COLUMNAS
+    presentes: tuple[str, ...] = COLUMNAS
     desconocidas: tuple[str, ...] = ()
 
 
@@ -267,7 +254,7 @@ def plan_json(
         if fecha.estado in ("corregida", "inferida", "invalida"):
             problemas.append(problema(f"encabezado.{clave}", PROBLEMA_DE_ESTADO[fecha.estado], fecha.raw))
     problemas += [problema(t, "columna_desconocida") for t in columnas.desconocidas]
-    problemas += [problema(k, "columna_faltante") for k in CLAVES_COLUMNAS if k not in columnas.presentes]
+    problemas += [problema(k, "columna_faltante") for k in COLUMNAS if k not in columnas.presentes]
     hallazgos = []
     for i, h in enumerate(plan.hallazgos):
         hallazgos.append(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from extractor.modelo import Origen, TipoArchivo
+from extractor.modelo import COLUMNAS, Origen, TipoArchivo
 
 Precision = Literal["dia", "mes"]
 EstadoFecha = Literal["ok", "corregida", "inferida", "invalida", "vacia"]
@@ -99,21 +99,10 @@ class Hallazgo:
     origen: Origen
 
     def a_json(self) -> dict[str, Any]:
+        """The form's fields in its order (`COLUMNAS`), then where the finding was read."""
+        campos = {campo: getattr(self, campo) for campo in COLUMNAS}
         return {
-            "numero": self.numero,
-            "descripcion": self.descripcion,
-            "accion_mejora": self.accion_mejora,
-            "meta_indicador": self.meta_indicador,
-            "plazo_meses": self.plazo_meses,
-            "fecha_inicio": self.fecha_inicio.a_json(),
-            "fecha_terminacion": self.fecha_terminacion.a_json(),
-            "dependencia": self.dependencia,
-            "cargo_responsable": self.cargo_responsable,
-            "cumplimiento": self.cumplimiento,
-            "efectividad": self.efectividad,
-            "estado_accion": self.estado_accion,
-            "direccion_tecnica": self.direccion_tecnica,
-            "observaciones": self.observaciones,
+            **{campo: valor.a_json() if isinstance(valor, Fecha) else valor for campo, valor in campos.items()},
             "origen": {"pagina": self.origen.pagina, "hoja": self.origen.hoja, "fila": self.origen.fila},
         }
 

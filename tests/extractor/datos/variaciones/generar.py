@@ -30,6 +30,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from extractor.modelo import COLUMNAS
+
 AQUI = Path(__file__).resolve().parent
 SEMILLA = 20261125
 CUANTAS_DOCX = 16
@@ -47,22 +49,6 @@ A_PDF = ("v00", "v01", "v02", "v04", "v05", "v07", "v09", "v11", "v13", "v16", "
 """Word variants of the first batch also exported to PDF, one or more of each header layout; every
 workbook of one sheet is exported too."""
 
-COLUMNAS = (
-    "numero",
-    "descripcion",
-    "accion_mejora",
-    "meta_indicador",
-    "plazo_meses",
-    "fecha_inicio",
-    "fecha_terminacion",
-    "dependencia",
-    "cargo_responsable",
-    "cumplimiento",
-    "efectividad",
-    "estado_accion",
-    "direccion_tecnica",
-    "observaciones",
-)
 SEGUIMIENTO = ("cumplimiento", "efectividad", "estado_accion")
 
 TITULOS: dict[str, tuple[str, ...]] = {
