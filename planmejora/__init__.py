@@ -40,7 +40,9 @@ if TYPE_CHECKING:
     from planmejora.ingesta import Progreso as Progreso
     from planmejora.ingesta import Resumen as Resumen
     from planmejora.ingesta import ingerir as ingerir
+    from planmejora.seguimiento import ResumenAvisos as ResumenAvisos
     from planmejora.seguimiento import Seguimiento as Seguimiento
+    from planmejora.seguimiento import avisos as avisos
     from planmejora.seguimiento import escribir_seguimiento as escribir_seguimiento
     from planmejora.seguimiento import seguimiento as leer_seguimiento
     from planmejora.vencimiento import estado_seguimiento as estado_seguimiento
@@ -62,8 +64,10 @@ __all__ = [
     "Progreso",
     "Reporte",
     "Resumen",
+    "ResumenAvisos",
     "Seguimiento",
     "archivos_en",
+    "avisos",
     "es_copia_candidata",
     "escribir_reporte",
     "escribir_seguimiento",
@@ -106,7 +110,9 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "Progreso": ("planmejora.ingesta", "Progreso"),
     "Resumen": ("planmejora.ingesta", "Resumen"),
     "ingerir": ("planmejora.ingesta", "ingerir"),
+    "ResumenAvisos": ("planmejora.seguimiento", "ResumenAvisos"),
     "Seguimiento": ("planmejora.seguimiento", "Seguimiento"),
+    "avisos": ("planmejora.seguimiento", "avisos"),
     "escribir_seguimiento": ("planmejora.seguimiento", "escribir_seguimiento"),
     "leer_seguimiento": ("planmejora.seguimiento", "seguimiento"),
     "estado_seguimiento": ("planmejora.vencimiento", "estado_seguimiento"),

@@ -81,6 +81,7 @@ ORDENES: dict[str, str] = {
     "vigilar": "planmejora.ordenes.vigilar",
     "calidad": "planmejora.ordenes.calidad",
     "seguimiento": "planmejora.ordenes.seguimiento",
+    "avisos": "planmejora.ordenes.avisos",
     "exportar": "planmejora.ordenes.exportar",
     "usuarios": "planmejora.ordenes.usuarios",
     "servir": "planmejora.ordenes.servir",
