@@ -80,9 +80,9 @@ ORDENES: dict[str, str] = {
     "ingerir": "planmejora.ordenes.ingerir",
     "vigilar": "planmejora.ordenes.vigilar",
     "calidad": "planmejora.ordenes.calidad",
+    "exportar": "planmejora.ordenes.exportar",
     "seguimiento": "planmejora.ordenes.seguimiento",
     "avisos": "planmejora.ordenes.avisos",
-    "exportar": "planmejora.ordenes.exportar",
     "usuarios": "planmejora.ordenes.usuarios",
     "servir": "planmejora.ordenes.servir",
 }
