@@ -72,13 +72,16 @@ def leer_numero(crudo: str | None) -> str | None:
     if escrito is None:
         return None
     partes = _NUMERO_CON_ROTULO.fullmatch(escrito) if len(escrito) <= _LARGO_ROTULO_Y_NUMERO else None
-    if partes is None or clave(partes.group(1)) not in _PREFIJOS_NUMERO:
+    if partes is None or clave_de_valor(partes.group(1)) not in _PREFIJOS_NUMERO:
         return escrito
     return partes.group(2)
 
 
-def clave(crudo: str) -> str:
-    """Lower case, no accents, punctuation as single spaces: the key the vocabularies are written in."""
+def clave_de_valor(crudo: str) -> str:
+    """Lower case, no accents, punctuation as single spaces: the key the value vocabularies are written in.
+
+    Not `extractor.textos.clave`, the key of labels and titles: a value keeps its marks (`✓`, `✗`) and its
+    `No.` is the word no, where a title's `No.` is `numero` and only letters and digits count."""
     letras = (" " if unicodedata.category(c).startswith("P") else c for c in _sin_marcas(crudo.lower()))
     return " ".join("".join(letras).split())
 
@@ -90,16 +93,16 @@ def _sin_marcas(crudo: str) -> str:
 
 def _en_blanco(crudo: str) -> bool:
     """Nothing, only dashes and dots, or a drop-down list's `Seleccione…`: a cell left blank."""
-    llave = clave(crudo)
+    llave = clave_de_valor(crudo)
     return not llave or llave in _SIN_RESPUESTA
 
 
 def _buscar(tabla: dict[str, str], crudo: str) -> str | None:
     """The table's value for the whole text, or for its first part when the rest is only a comment."""
-    entera = tabla.get(clave(crudo))
+    entera = tabla.get(clave_de_valor(crudo))
     if entera is not None:
         return entera
-    partes = [clave(p) for p in _CORTES.split(crudo)]
+    partes = [clave_de_valor(p) for p in _CORTES.split(crudo)]
     partes = [p for p in partes if p]
     if len(partes) < 2 or partes[0] not in tabla:
         return None

@@ -1,14 +1,10 @@
 """The names a person reads for each problem code, kept as data (`codigos.toml`)."""
 
-import tomllib
-from functools import cache
-from importlib import resources
+from extractor.vocabulario import leer_toml
 
 
-@cache
 def nombres_de_codigos() -> dict[str, str]:
-    with resources.files("planmejora.calidad").joinpath("codigos.toml").open("rb") as archivo:
-        tabla: dict[str, str] = tomllib.load(archivo)["codigos"]
+    tabla: dict[str, str] = leer_toml("planmejora.calidad", "codigos")["codigos"]
     return tabla
 
 

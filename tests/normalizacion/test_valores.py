@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizacion.valores import Lectura, clave, leer_estado, leer_numero, leer_plazo, leer_si_no, texto
+from normalizacion.valores import Lectura, clave_de_valor, leer_estado, leer_numero, leer_plazo, leer_si_no, texto
 
 
 @pytest.mark.parametrize(
@@ -65,8 +65,8 @@ def test_numero_con_mas_que_un_rotulo_queda_como_se_escribio(crudo: str) -> None
     ("crudo", "esperado"),
     [("Sí.", "si"), ("N/A", "n a"), ("Cerrada-C", "cerrada c"), ("  EN   EJECUCIÓN ", "en ejecucion"), ("✓", "✓")],
 )
-def test_clave_sin_tildes_ni_puntuacion(crudo: str, esperado: str) -> None:
-    assert clave(crudo) == esperado
+def test_clave_de_valor_sin_tildes_ni_puntuacion_pero_con_sus_marcas(crudo: str, esperado: str) -> None:
+    assert clave_de_valor(crudo) == esperado
 
 
 @pytest.mark.parametrize(
