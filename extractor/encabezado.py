@@ -75,6 +75,16 @@ def _entidad() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     return fuertes, territorios, membrete
 
 
+@cache
+def _instrucciones() -> tuple[str, ...]:
+    return tuple(clave(inicio) for inicio in cargar("encabezado")["instrucciones"]["inicios"])
+
+
+def es_instruccion(texto: str) -> bool:
+    """`Escriba el nombre del proceso…`: what an instructions block asks of a field, never its value."""
+    return _empieza_con(clave(texto), _instrucciones())
+
+
 def es_titulo_del_formato(texto: str) -> bool:
     """`FORMATO PLAN DE MEJORAMIENTO`, `PROCESO DE GESTIÓN, EVALUACIÓN Y MEJORA` and the like."""
     k = clave(texto)
@@ -467,6 +477,10 @@ class LectorEncabezado:
         return usadas
 
     def _poner(self, rotulo: Rotulo, celda: Celda) -> None:
+        """The label's value, unless one from a better label came first; an instruction is no value at all:
+        the instructions block above the form names the fields too, and the form's own labels follow it."""
+        if celda.texto and es_instruccion(celda.texto):
+            return
         rango = 1 if rotulo.corto else 0
         actual = self.valores.get(rotulo.campo)
         if actual is None or rango < actual[0]:

@@ -7,6 +7,9 @@
 - `la_esperanza_2023.xlsx`: a workbook written by a program (openpyxl) and never opened in Excel, so
   its formulas have no stored result: numbers `=B12+1`, end dates `=EDATE(…)`, a start `=DATE(…)`, a
   state `=IF(…)`, and one end date `=TODAY()+120` that cannot be computed.
+- `san_pedro_2023.docx`: the form preceded by the template's instructions block, which names the
+  header fields and columns with what to write in them (paragraphs, then a small table); findings
+  numbered `1.`; `Cumple` / `No cumple` in the Estado column.
 
 The layouts come from `escribir_docx.py` / `escribir_xlsx.py`; this script then turns the written
 values into form fields or formulas that show the same thing, so the expected JSON of `oraculo.py`
@@ -132,6 +135,30 @@ def campos_de_formulario(ruta: Path, diseno: DisenoDocx) -> None:
     documento.save(str(ruta))
 
 
+def san_pedro() -> tuple[str, DisenoDocx]:
+    diseno = DisenoDocx(columnas=ESTANDAR, anchos=ANCHOS_DOCX, separador=" ", letra=7)
+    return "san_pedro_2023.docx", diseno
+
+
+def instructivo_antes(ruta: Path, diseno: DisenoDocx) -> None:
+    """The instructions block the template prints above the form (paragraphs, then a small table), and
+    the findings numbered `1.`, as the office wrote them."""
+    documento = Document(str(ruta))
+    primero = documento.paragraphs[0]
+    for texto in planes_reales.INSTRUCTIVO:
+        primero.insert_paragraph_before(texto)
+    tabla = documento.add_table(len(planes_reales.INSTRUCTIVO_TABLA), 2)
+    tabla.style = "Table Grid"
+    for fila, (campo, instruccion) in zip(tabla.rows, planes_reales.INSTRUCTIVO_TABLA, strict=True):
+        fila.cells[0].text, fila.cells[1].text = campo, instruccion
+    primero._p.addprevious(tabla._tbl)
+    primero.insert_paragraph_before("")
+    hallazgos = next(t for t in documento.tables if len(t.columns) == len(diseno.columnas))
+    for fila, numero in zip(hallazgos.rows[1:], planes_reales.SAN_PEDRO_NUMEROS, strict=True):
+        _reemplazar(fila.cells[0].paragraphs[0], [texto_suelto(numero)])
+    documento.save(str(ruta))
+
+
 def la_esperanza() -> tuple[str, DisenoXlsx]:
     diseno = DisenoXlsx(
         hoja="Plan de Mejoramiento",
@@ -169,6 +196,13 @@ def generar() -> None:
     campos_de_formulario(ruta, diseno_docx)
     columnas = _columnas(diseno_docx.columnas)
     escribir_json(nombre, [esperado_plan(ruta, "docx", planes_reales.RIO_CLARO, columnas, filas, None, None)])
+
+    nombre, diseno_docx = san_pedro()
+    ruta = CARPETA / nombre
+    filas = escribir_docx.escribir(planes_reales.SAN_PEDRO, diseno_docx, ruta)
+    instructivo_antes(ruta, diseno_docx)
+    columnas = _columnas(diseno_docx.columnas)
+    escribir_json(nombre, [esperado_plan(ruta, "docx", planes_reales.SAN_PEDRO, columnas, filas, None, None)])
 
     nombre, diseno_xlsx = la_esperanza()
     ruta = CARPETA / nombre

@@ -197,3 +197,66 @@ LA_ESPERANZA = PlanMuestra(
 """Written by a program: numbers 2-4 are `=B11+1`, end dates `=EDATE(inicio, plazo)`, one start
 `=DATE(2023,4,3)`, one state `=IF(…)`, and the third end date `=TODAY()+120`, which has no value
 to compute (it depends on the day it is read) and is inferred from start and plazo."""
+
+
+SAN_PEDRO = PlanMuestra(
+    entidad="EMPRESA DE SERVICIOS PÚBLICOS DE SAN PEDRO E.S.P.",
+    codigo="GEM-FM014",
+    version="02",
+    fecha_formato=ok("09/07/2021", "2021-07-09"),
+    proceso_auditado="Gestión Comercial",
+    procedimientos="GCO-PR001 - Facturación",
+    responsables="Jefe de Facturación",
+    fecha_suscripcion=ok("03/03/2023", "2023-03-03"),
+    hallazgos=(
+        Hallazgo(
+            numero="1",
+            descripcion="Se facturaron 38 suscriptores con lectura estimada durante tres periodos seguidos.",
+            accion_mejora="Revisar cada mes los suscriptores con lectura estimada y programar su visita.",
+            meta_indicador="Suscriptores visitados / Suscriptores con lectura estimada",
+            plazo_meses=v("6", 6),
+            fecha_inicio=ok("01/04/2023", "2023-04-01"),
+            fecha_terminacion=ok("31/10/2023", "2023-10-31"),
+            dependencia="Área Comercial",
+            cargo_responsable="Jefe de Facturación",
+            cumplimiento=SI,
+            efectividad=SI,
+            estado_accion=v("Cumple", "cerrada"),
+            direccion_tecnica="Gerencia",
+            observaciones=None,
+        ),
+        Hallazgo(
+            numero="2",
+            descripcion="Las peticiones por facturación no se respondieron dentro de los 15 días hábiles.",
+            accion_mejora="Asignar un responsable de PQR por turno y hacer seguimiento semanal de términos.",
+            meta_indicador="PQR respondidas a tiempo / PQR recibidas",
+            plazo_meses=v("3", 3),
+            fecha_inicio=ok("01/04/2023", "2023-04-01"),
+            fecha_terminacion=ok("31/07/2023", "2023-07-31"),
+            dependencia="Área Comercial",
+            cargo_responsable="Profesional de Atención al Usuario",
+            cumplimiento=NO,
+            efectividad=BLANCO,
+            estado_accion=v("No cumple", "abierta"),
+            direccion_tecnica="Gerencia",
+            observaciones="Se reformula en el seguimiento de julio.",
+        ),
+    ),
+    firmas=(Firma("ANDREA CAROLINA SUÁREZ LEÓN", "Gerente"),),
+    proyecto="Oficina de Control Interno",
+)
+SAN_PEDRO_NUMEROS = ("1.", "2.")
+INSTRUCTIVO = (
+    "INSTRUCTIVO DE DILIGENCIAMIENTO",
+    "Proceso Auditado: escriba el nombre del proceso evaluado por la Oficina de Control Interno.",
+    "Procedimientos: relacione el código y el nombre de cada procedimiento auditado.",
+    "Responsables: indique el cargo de los responsables de ejecutar el plan.",
+    "Fecha de Suscripción: diligencie la fecha en que se firma el plan (dd/mm/aaaa).",
+    "N° hallazgo: escriba el número del hallazgo tal como aparece en el informe de auditoría.",
+    "Estado de la Acción: escriba Cumple o No cumple según el último seguimiento.",
+)
+"""The instructions block printed above the form in `SAN_PEDRO`: it names the fields, it fills none."""
+INSTRUCTIVO_TABLA = (
+    ("Código", "Diligencie el código del formato que asigna el Sistema Integrado de Gestión."),
+    ("Versión", "Escriba la versión vigente del formato."),
+)

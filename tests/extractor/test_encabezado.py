@@ -320,6 +320,34 @@ def test_el_encabezado_repetido_en_cada_pagina_no_duplica_valores() -> None:
     }
 
 
+def test_el_instructivo_antes_del_formato_nombra_los_campos_pero_no_les_da_valor() -> None:
+    instructivo = [
+        linea("INSTRUCTIVO PARA DILIGENCIAR EL FORMATO"),
+        linea("1. Proceso Auditado: escriba el nombre del proceso al que se le practicó la auditoría."),
+        linea("2. Procedimientos: relacione el código y el nombre de los procedimientos auditados."),
+        fila("Responsables:", "Indique el cargo de los responsables del proceso.", tabla=0),
+        fila("Fecha de Suscripción:", "(Diligencie la fecha en que se firma el plan, dd/mm/aaaa)", tabla=0),
+    ]
+    formato = [
+        linea("ALCALDÍA MUNICIPAL DE CALICA"),
+        linea("FORMATO PLAN DE MEJORAMIENTO"),
+        linea("Proceso Auditado: Gestión Financiera"),
+        linea("Procedimientos: GFI-PR001 - Presupuesto"),
+        fila("Responsables:", "Secretario de Hacienda", tabla=1),
+        fila("Fecha de Suscripción:", "10/02/2023", tabla=1),
+    ]
+
+    leido = leer(*instructivo, *formato)
+
+    assert {campo: leido.get(campo) for campo in DATOS_GENERALES} == DATOS_GENERALES
+    assert leido["entidad"] == "ALCALDÍA MUNICIPAL DE CALICA"
+
+
+def test_solo_el_instructivo_deja_los_campos_sin_valor() -> None:
+    leido = leer(linea("Proceso Auditado: escriba aquí el nombre del proceso"), linea("Responsables: debe ir el cargo"))
+    assert leido.get("proceso_auditado") is None and leido.get("responsables") is None
+
+
 def test_proceso_auditado_gana_sobre_el_proceso_del_bloque_de_titulo() -> None:
     assert leer(linea("PROCESO: EVALUACIÓN INDEPENDIENTE"), linea("Proceso Auditado: Gestión Jurídica")) == {
         "proceso_auditado": "Gestión Jurídica"
