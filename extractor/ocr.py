@@ -1,6 +1,7 @@
 """Scanned pages: a page with no text layer is read with Tesseract (Spanish) and then like any PDF page.
 
-The page is rendered, straightened, its ruling lines found (they make the table's
+The page is rendered, turned upright when it was fed sideways or upside down
+(`ocr_orientacion`), straightened, its ruling lines found (they make the table's
 cells, as the strokes of a drawn PDF do) and cleared, so Tesseract sees only the
 writing. The words become glyphs (`ocr_dibujo`) and the PDF reader takes it from
 there. Only `Celda.confianza` says the text came from OCR; normalization turns a
@@ -21,6 +22,7 @@ from PIL import Image
 from extractor.errores import ArchivoIlegible
 from extractor.ocr_dibujo import Dudosa, Escala, Palabra, bordes, celdas, celdas_dudosas, dibujo
 from extractor.ocr_imagen import angulo_inclinacion, casi_en_blanco, enderezar, engordar, lineas_de_regla, tinta
+from extractor.ocr_orientacion import girar, giro
 from extractor.ocr_texto import corregir
 from extractor.pdf_objetos import Dibujo
 
@@ -161,6 +163,7 @@ def dibujo_de_imagen(
     gris = imagen.convert("L")
     if casi_en_blanco(np.asarray(gris)):
         return Dibujo([], [])
+    gris = girar(gris, giro(gris, dpi, IDIOMA))
     derecha = enderezar(gris, angulo_inclinacion(tinta(np.asarray(gris))))
     pixeles = np.asarray(derecha)
     mascara = tinta(pixeles)

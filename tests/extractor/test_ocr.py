@@ -25,6 +25,7 @@ from extractor.modelo import FilaLeida
 from extractor.ocr import INSTALAR, SinOcr, dibujo_de_imagen
 from extractor.ocr_dibujo import Escala, Palabra, bordes, celdas, dibujo
 from extractor.ocr_imagen import angulo_inclinacion, casi_en_blanco, enderezar, lineas_de_regla, tinta
+from extractor.ocr_orientacion import de_lado, girar
 from extractor.ocr_texto import corregir
 from extractor.pdf import leer_pdf
 from muestras.comparar import RAIZ, Muestra, muestras, rutas, valor
@@ -166,6 +167,14 @@ def test_un_numero_de_pagina_solo_es_una_pagina_casi_en_blanco_y_una_tabla_no() 
     assert not casi_en_blanco(np.asarray(formulario().escaneada(0.5)))
 
 
+@pytest.mark.parametrize("vuelta", [0, 90, 180, 270])
+def test_una_pagina_de_lado_se_reconoce_por_sus_renglones_sin_contar_las_reglas(vuelta: int) -> None:
+    pagina = np.asarray(girar(formulario().escaneada(0.8), vuelta))
+    mascara = tinta(pagina)
+    _, reglas = lineas_de_regla(mascara, DPI)
+    assert de_lado(mascara & ~reglas) == (vuelta in (90, 270))
+
+
 def test_las_letras_no_se_toman_por_reglas() -> None:
     hoja = Hoja()
     hoja.texto(100, 100, "lllll IIIII ||||| _ - — Efectividad")
@@ -275,6 +284,41 @@ def test_una_tabla_escaneada_torcida_se_lee_celda_por_celda(tmp_path: Path) -> N
     assert leidas[5:] == [["Firma Responsables:"]]
     assert {f.tabla for f in hoja.filas[2:5]} == {0} and all(f.pagina == 1 for f in hoja.filas)
     assert all(c.confianza is not None for f in hoja.filas for c in f.celdas if c.texto)
+
+
+def leidas_del_formulario(filas: list[FilaLeida]) -> bool:
+    """The two findings of `formulario()` read right (a lone `X` in its cell is left out: OCR may double it)."""
+    leidas = [f[:3] for f in textos(filas)]
+    return ["1", "Conciliaciones sin firmar", "Secretaria de Hacienda"] in leidas and [
+        "2",
+        "Inventario desactualizado",
+        "Almacen",
+    ] in leidas
+
+
+@pytest.mark.lento
+@pytest.mark.usefixtures("con_tesseract")
+@pytest.mark.parametrize("vuelta", [90, 180])
+def test_una_pagina_escaneada_de_lado_o_al_reves_se_endereza_antes_de_leerla(tmp_path: Path, vuelta: int) -> None:
+    escaneado = pdf_de_imagenes(tmp_path / "plan.pdf", girar(formulario().escaneada(1.0), vuelta))
+    (hoja,) = leer_pdf(escaneado, max_paginas=5)
+    assert textos(hoja.filas)[0] == ["ALCALDIA MUNICIPAL DE PRUEBA"]
+    assert leidas_del_formulario(hoja.filas)
+
+
+@pytest.mark.lento
+@pytest.mark.usefixtures("con_tesseract")
+def test_una_pagina_con_rotate_se_lee_como_se_ve(tmp_path: Path) -> None:
+    """A scanner that saves a landscape page keeps the image sideways and turns the page with `/Rotate`."""
+    import pypdfium2 as pdfium
+
+    de_lado = pdf_de_imagenes(tmp_path / "de_lado.pdf", girar(formulario().escaneada(1.0), 90))
+    documento = pdfium.PdfDocument(de_lado)
+    documento[0].set_rotation(270)
+    documento.save(tmp_path / "rotada.pdf")
+    documento.close()
+    (hoja,) = leer_pdf(tmp_path / "rotada.pdf", max_paginas=5)
+    assert leidas_del_formulario(hoja.filas)
 
 
 @pytest.mark.usefixtures("con_tesseract")
