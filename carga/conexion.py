@@ -7,7 +7,9 @@ Spanish sentence, never a driver traceback.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -35,13 +37,56 @@ def url_elegida(url: str | None = None) -> str:
     return url or os.environ.get(VARIABLE_DB) or URL_POR_DEFECTO
 
 
+OCULTO = "***"
+_NOMBRES_DE_SECRETOS = r"password|passwd|pwd|pass|sslpassword|secret|token"
+_CLAVE_EN_URL = re.compile(r"(?P<antes>\b[a-z][\w+.-]*://[^:/?#@\s]*:)(?P<secreto>\S*)@")
+"""`esquema://usuario:clave@`, the password up to the last `@` of the address (a password may hold `@`)."""
+_CLAVE_EN_PAR = re.compile(
+    rf"(?P<antes>\b(?:{_NOMBRES_DE_SECRETOS})\s*=\s*)(?P<secreto>'(?:[^'\\]|\\.)*'|[^\s&;'\"»]+)", re.IGNORECASE
+)
+"""`password=…` in a URL's query or in a libpq `clave=valor` string, quoted or not."""
+_LARGO_MINIMO = 4
+"""A secret shorter than this is hidden only where its form shows it, not wherever its letters appear."""
+
+
+def enmascarar(texto: str, *urls: str) -> str:
+    """`texto` fit for any output or log: every password in it hidden, and every secret of `urls` wherever it appears.
+
+    `texto` may be a URL of any form (parseable or not, the password after `usuario:`, in `?password=`, in
+    `host=… password=…`) or a message quoting one, even a driver's. The one way planmejora shows a database.
+    """
+    oculto = _CLAVE_EN_PAR.sub(rf"\g<antes>{OCULTO}", _CLAVE_EN_URL.sub(rf"\g<antes>{OCULTO}@", texto))
+    for secreto in sorted({s for url in urls for s in _secretos(url)}, key=len, reverse=True):
+        if len(secreto) >= _LARGO_MINIMO:
+            oculto = oculto.replace(secreto, OCULTO)
+    return oculto
+
+
+def _secretos(url: str) -> set[str]:
+    """The secrets `url` holds, as written and decoded, whether or not SQLAlchemy can parse it."""
+    escritos = {m["secreto"] for patron in (_CLAVE_EN_URL, _CLAVE_EN_PAR) for m in patron.finditer(url)}
+    try:
+        interpretada = make_url(url.strip())
+    except (ArgumentError, ValueError):
+        interpretada = None
+    if interpretada is not None:
+        escritos.add(interpretada.password or "")
+        escritos |= {
+            v
+            for clave, valor in interpretada.query.items()
+            if re.fullmatch(_NOMBRES_DE_SECRETOS, clave, re.IGNORECASE)
+            for v in ((valor,) if isinstance(valor, str) else valor)
+        }
+    return {forma for secreto in escritos for forma in (secreto, secreto.strip("'"), quote(secreto, safe=""))}
+
+
 def interpretar(url: str) -> URL:
     """The SQLAlchemy URL to use: plain `postgresql://` means psycopg 3, the driver installed with planmejora."""
     try:
         interpretada = make_url(url.strip())
     except (ArgumentError, ValueError) as error:
         raise BaseInaccesible(
-            f"La dirección de base de datos «{url}» no se entiende. "
+            f"La dirección de base de datos «{enmascarar(url)}» no se entiende. "
             "Ejemplos válidos: sqlite:///planmejora.db o postgresql://usuario:clave@servidor/base."
         ) from error
     if interpretada.drivername in _POSTGRES:
@@ -69,7 +114,9 @@ def crear_motor(url: str) -> Engine:
         else:
             motor = create_engine(interpretada, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
-        raise BaseInaccesible(f"No se puede usar la base de datos «{_sin_clave(interpretada)}»: {error}.") from error
+        raise BaseInaccesible(
+            f"No se puede usar la base de datos «{enmascarar(url)}»: {enmascarar(str(error), url)}."
+        ) from error
     return motor
 
 
@@ -101,10 +148,7 @@ def es_postgresql(motor: Engine) -> bool:
     return motor.dialect.name == "postgresql"
 
 
-def _sin_clave(url: URL) -> str:
-    return url.render_as_string(hide_password=True)
-
-
 def describir(motor: Engine) -> str:
-    """The database as a person may see it in a message: never the password."""
-    return _sin_clave(motor.url)
+    """The database as a person may see it in a message: never the password, nor any other secret."""
+    completa = motor.url.render_as_string(hide_password=False)
+    return enmascarar(completa, completa)

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, selec
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import DBAPIError
 
-from carga.conexion import BaseInaccesible, crear_motor, describir, interpretar, para_leer
+from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, interpretar, para_leer
 from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, Filtros, Reporte
 
 VISTAS = ("documentos", "v_hallazgos", "v_problemas")
@@ -46,7 +46,7 @@ def _motor(url: str) -> Engine:
     if interpretada.get_backend_name() == "sqlite" and archivo and archivo != ":memory:" and not Path(archivo).exists():
         raise ErrorDeBase(
             f"No existe la base de datos «{archivo}». Cargue primero los planes con "
-            f"«planmejora ingerir CARPETA --db {url}», o indique otra base con --db.",
+            f"«planmejora ingerir CARPETA --db {enmascarar(url)}», o indique otra base con --db.",
             uso=True,
         )
     try:
@@ -233,7 +233,7 @@ def leer_vistas(url: str) -> Iterator[Vistas]:
             yield vistas
     except DBAPIError as error:
         detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
-        raise ErrorDeBase(f"No se pudo leer la base de datos «{base}»: {detalle}.") from error
+        raise ErrorDeBase(f"No se pudo leer la base de datos «{base}»: {enmascarar(detalle, url)}.") from error
     finally:
         motor.dispose()
 

@@ -100,7 +100,7 @@ def vigilar(
     carpeta = Path(os.path.abspath(carpeta))
     archivo_log = log or carpeta / PROPIA / "vigilar.log"
     try:
-        registro.configurar(archivo_log)
+        registro.configurar(archivo_log, ocultar=(url,))
     except OSError as error:
         raise _uso_incorrecto(
             f"No se puede escribir el registro en «{archivo_log}»: {error.strerror or error}. Elija otro con --log."

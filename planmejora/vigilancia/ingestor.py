@@ -14,6 +14,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from carga.conexion import enmascarar
 from planmejora.ingesta import Avance, BaseInaccesible, ingerir
 
 
@@ -52,9 +53,9 @@ class Ingestor(Protocol):
 _DESENLACES = {"cargado": Desenlace.CARGADO, "omitido": Desenlace.CONOCIDO, "error": Desenlace.ERROR}
 
 
-def _primera_linea(error: BaseException) -> str:
+def _primera_linea(error: BaseException, url_db: str) -> str:
     texto = str(error.orig if isinstance(error, DBAPIError) else error).strip()
-    return texto.splitlines()[0] if texto else type(error).__name__
+    return enmascarar(texto.splitlines()[0], url_db) if texto else type(error).__name__
 
 
 def ingestor_de(url_db: str) -> Ingestor:
@@ -69,6 +70,6 @@ def ingestor_de(url_db: str) -> Ingestor:
         except BaseInaccesible as error:
             raise BaseNoDisponible(error.mensaje) from error
         except (OperationalError, InterfaceError) as error:
-            raise BaseNoDisponible(f"{_primera_linea(error)}.") from error
+            raise BaseNoDisponible(f"{_primera_linea(error, url_db)}.") from error
 
     return cargar

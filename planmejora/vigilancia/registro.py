@@ -11,8 +11,11 @@ import logging
 import os
 import sys
 import unicodedata
+from collections.abc import Sequence
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from carga.conexion import enmascarar
 
 NOMBRE = "planmejora.vigilancia"
 TAMANO_MAXIMO = 5 * 1024 * 1024
@@ -35,11 +38,16 @@ def _corta_la_linea(caracter: str) -> bool:
 
 
 class _Formato(logging.Formatter):
-    """Each entry is one line (a traceback, at level DETALLE, follows it) with the level in Spanish."""
+    """Each entry is one line (a traceback, at level DETALLE, follows it) with the level in Spanish, and never
+    a secret of the database URLs in `ocultar`, whatever message quoted them."""
+
+    def __init__(self, formato: str, ocultar: Sequence[str]) -> None:
+        super().__init__(formato)
+        self._ocultar = tuple(ocultar)
 
     def format(self, record: logging.LogRecord) -> str:
         copia = logging.makeLogRecord(record.__dict__)
-        copia.msg = en_una_linea(record.getMessage())
+        copia.msg = en_una_linea(enmascarar(record.getMessage(), *self._ocultar))
         copia.args = None
         copia.nivel = _NIVELES.get(record.levelname, record.levelname)
         return super().format(copia)
@@ -50,8 +58,11 @@ def _nivel_en_pantalla() -> int:
     return logging.INFO if alguien_lee else logging.WARNING
 
 
-def configurar(archivo: Path) -> logging.Logger:
-    """Log to `archivo` (rotated at 5 MB, 5 old copies kept) and to standard error; OSError if unwritable."""
+def configurar(archivo: Path, ocultar: Sequence[str] = ()) -> logging.Logger:
+    """Log to `archivo` (rotated at 5 MB, 5 old copies kept) and to standard error; OSError if unwritable.
+
+    `ocultar`: database URLs whose secrets no entry may show.
+    """
     archivo.parent.mkdir(parents=True, exist_ok=True)
     registro = logging.getLogger(NOMBRE)
     registro.setLevel(logging.INFO)
@@ -60,10 +71,10 @@ def configurar(archivo: Path) -> logging.Logger:
         registro.removeHandler(viejo)
         viejo.close()
     en_archivo = RotatingFileHandler(archivo, maxBytes=TAMANO_MAXIMO, backupCount=COPIAS, encoding="utf-8")
-    en_archivo.setFormatter(_Formato("%(asctime)s %(nivel)s %(message)s"))
+    en_archivo.setFormatter(_Formato("%(asctime)s %(nivel)s %(message)s", ocultar))
     en_pantalla = logging.StreamHandler(sys.stderr)
     en_pantalla.setLevel(_nivel_en_pantalla())
-    en_pantalla.setFormatter(_Formato("%(nivel)s %(message)s"))
+    en_pantalla.setFormatter(_Formato("%(nivel)s %(message)s", ocultar))
     registro.addHandler(en_archivo)
     registro.addHandler(en_pantalla)
     return registro

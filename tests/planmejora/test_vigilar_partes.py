@@ -491,3 +491,10 @@ def test_bytes_que_ya_fallaron_van_a_con_errores_y_no_a_procesados(tmp_path: Pat
 
     una_pasada(tmp_path, conocido_con_error, mover_archivos=True)
     assert (tmp_path / "con_errores/copia_de_roto.pdf").exists()
+
+
+def test_el_registro_no_muestra_la_clave_de_la_base_aunque_un_mensaje_la_cite(registro_en_archivo: Path) -> None:
+    url = "postgresql://planes@servidor/planes?password=Secreto-del-registro"
+    registro.configurar(registro_en_archivo, ocultar=(url,))
+    registro.registro().warning("La base de datos no está disponible: %s", 'password "Secreto-del-registro" inválida')
+    assert "Secreto-del-registro" not in registro_en_archivo.read_text(encoding="utf-8")
