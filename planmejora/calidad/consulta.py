@@ -174,6 +174,7 @@ def _problemas(filas: list[RowMapping], suscripcion_por_plan: dict[Any, dt.date 
             pagina=entero_sql(f.get("pagina")),
             fila=entero_sql(f.get("fila")),
             dependencia=texto_sql(f.get("dependencia")),
+            numero_hallazgo=texto_sql(f.get("numero_hallazgo")),
             fecha_suscripcion=fecha_sql(f["fecha_suscripcion"])
             if "fecha_suscripcion" in f
             else suscripcion_por_plan.get(f.get("plan_id")),

@@ -12,17 +12,48 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from normalizacion.problemas import ETIQUETAS
 from planmejora.vencimiento import EstadoSeguimiento, estado_seguimiento, vence
 
-_INDICE_HALLAZGO = re.compile(r"^hallazgos\[(\d+)\]")
+_INDICE_HALLAZGO = re.compile(r"^hallazgos\[(\d+)\]\.?")
+_ARTICULOS = ("el", "la", "los", "las")
 
 
-def ubicacion(hoja: str | None, pagina: int | None, fila: int | None, campo: str = "", codigo: str = "") -> str:
+def _accion(indice: int, numero: str | None) -> str:
+    """An action as the office names it: by the form's own N°; without one, by its place in the table."""
+    return f"acción N° {numero}" if numero else f"{indice + 1}.ª acción de la tabla"
+
+
+def _nombre_de_campo(clave: str) -> str:
+    articulo, _, resto = ETIQUETAS.get(clave, clave).partition(" ")
+    return resto if articulo in _ARTICULOS and resto else ETIQUETAS.get(clave, clave)
+
+
+def lugar(campo: str, numero: str | None = None) -> str:
+    """What a value is, as a person says it: `hallazgos[5].fecha_inicio` is «acción N° 06, fecha de inicio».
+
+    The JSON's `campo` counts findings from zero; people know an action by the number the form gives
+    it, so every page and sheet a person reads says that (the JSON and the CSV keep `campo`).
+    """
+    if indice := _INDICE_HALLAZGO.match(campo):
+        accion = _accion(int(indice.group(1)), numero)
+        resto = campo[indice.end() :]
+        return f"{accion}, {_nombre_de_campo(resto)}" if resto else accion
+    if campo.startswith("encabezado."):
+        return f"encabezado, {_nombre_de_campo(campo.removeprefix('encabezado.'))}"
+    if campo == "archivo":
+        return "todo el documento"
+    return _nombre_de_campo(campo)
+
+
+def ubicacion(
+    hoja: str | None, pagina: int | None, fila: int | None, campo: str = "", codigo: str = "", numero: str | None = None
+) -> str:
     """Where a person finds the value, in words: «hoja «Plan 2022», fila 14», «página 2, fila 3».
 
     A workbook's row is the Excel row; in PDF and Word it is the row of the findings table.
-    Without an origin, the finding's position in the plan (`hallazgos[2]` is «hallazgo 3»), the
-    header, the table or the whole document is still better than nothing.
+    Without an origin, the action (by its N°), the header, the table or the whole document is
+    still better than nothing.
     """
     partes: list[str] = []
     if hoja:
@@ -34,7 +65,7 @@ def ubicacion(hoja: str | None, pagina: int | None, fila: int | None, campo: str
     if fila is not None:
         partes.append(f"fila {fila}")
     elif indice := _INDICE_HALLAZGO.match(campo):
-        partes.append(f"hallazgo {int(indice.group(1)) + 1}")
+        partes.append(_accion(int(indice.group(1)), numero))
     elif campo.startswith("encabezado"):
         partes.append("encabezado")
     elif codigo.startswith("columna_"):
@@ -64,10 +95,16 @@ class FilaProblema:
     dependencia: str | None = None
     fecha_suscripcion: dt.date | None = None
     entidad: str | None = None
+    numero_hallazgo: str | None = None
 
     @property
     def ubicacion(self) -> str:
-        return ubicacion(self.hoja, self.pagina, self.fila, self.campo, self.codigo)
+        return ubicacion(self.hoja, self.pagina, self.fila, self.campo, self.codigo, self.numero_hallazgo)
+
+    @property
+    def lugar(self) -> str:
+        """The field in words, by the action's own N°: what the report shows instead of `campo`."""
+        return lugar(self.campo, self.numero_hallazgo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +178,9 @@ class Filtros:
         if self.dependencia:
             descripcion.append(f"dependencia contiene «{self.dependencia}»")
         if self.desde:
-            descripcion.append(f"suscrito desde {self.desde.isoformat()}")
+            descripcion.append(f"suscrito desde el {self.desde:%d/%m/%Y}")
         if self.hasta:
-            descripcion.append(f"suscrito hasta {self.hasta.isoformat()}")
+            descripcion.append(f"suscrito hasta el {self.hasta:%d/%m/%Y}")
         if self.codigos:
             descripcion.append("código " + ", ".join(self.codigos))
         return descripcion

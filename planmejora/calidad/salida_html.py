@@ -32,6 +32,18 @@ def _fecha(fecha: dt.date | None, precision: str | None = "dia") -> str:
     return fecha.strftime("%m/%Y" if precision == "mes" else "%d/%m/%Y")
 
 
+def _valor_adoptado(valor: str | None) -> str:
+    """A value adopted that is a date reads as the office writes dates (21/09/2021, 09/2021), not as ISO."""
+    if valor is None:
+        return "—"
+    for formato, precision in (("%Y-%m-%d", "dia"), ("%Y-%m", "mes")):
+        try:
+            return _fecha(dt.datetime.strptime(valor, formato).date(), precision)
+        except ValueError:
+            continue
+    return valor
+
+
 def _porcentaje(parte: float) -> str:
     return f"{round(parte * 100)} %"
 
@@ -49,6 +61,7 @@ def _entorno() -> Environment:
     entorno = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     entorno.filters["fecha"] = _fecha
     entorno.filters["porcentaje"] = _porcentaje
+    entorno.filters["valor_adoptado"] = _valor_adoptado
     entorno.filters["nombre_codigo"] = nombre_de_codigo
     return entorno
 

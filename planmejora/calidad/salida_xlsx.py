@@ -85,25 +85,29 @@ def escribir_xlsx(reporte: Reporte, ruta: Path) -> None:
     tabla(
         libro,
         "Problemas",
-        ("Archivo", "Ubicación", "Campo", "Código", "Tipo", "Valor escrito", "Valor adoptado", "Mensaje",
-         "Dependencia"),
+        ("Archivo", "Ubicación", "Qué valor", "Código", "Tipo", "Valor escrito", "Valor adoptado", "Mensaje",
+         "Dependencia", "Campo (JSON)"),
         [
-            (p.archivo, p.ubicacion, p.campo, p.codigo, nombre_de_codigo(p.codigo), p.raw, _fecha_adoptada(p.valor),
-             p.mensaje, p.dependencia)
+            (p.archivo, p.ubicacion, p.lugar, p.codigo, nombre_de_codigo(p.codigo), p.raw, _fecha_adoptada(p.valor),
+             p.mensaje, p.dependencia, p.campo)
             for p in reporte.problemas
         ],
+        encabezado_impreso="Problemas de calidad de datos",
+        anchos_minimos=(0, 0, 0, 0, 0, 0, 0, 40),
     )  # fmt: skip
     tabla(
         libro,
         "Vencidas",
-        ("Dependencia", "Archivo", "Plan", "N° hallazgo", "Acción de mejora", "Terminación", "Vence",
-         "Días de atraso", "Estado"),
+        ("Entidad", "Dependencia", "Cargo responsable", "Archivo", "N° hallazgo", "Acción de mejora", "Terminación",
+         "Vence", "Días de atraso", "Estado"),
         [
-            (a.dependencia, a.archivo, a.plan, a.numero, a.accion_mejora,
+            (a.entidad, a.dependencia, a.cargo_responsable, a.archivo, a.numero, a.accion_mejora,
              fecha(a.fecha_terminacion, a.fecha_terminacion_precision), a.vence, a.dias_de_atraso(reporte.corte),
              a.estado_accion or "sin estado")
             for a in reporte.vencidas
         ],
+        encabezado_impreso=f"Acciones vencidas al {reporte.corte:%d/%m/%Y}",
+        anchos_minimos=(0, 0, 0, 0, 0, 40),
     )  # fmt: skip
     avances = [("Dependencia", a) for a in seguimiento.por_dependencia(reporte.acciones, reporte.corte)]
     avances += [("Plan", a) for a in seguimiento.por_plan(reporte.acciones, reporte.corte)]

@@ -25,6 +25,17 @@
     filas.forEach(function (fila) { cuerpo.appendChild(fila); });
   }
 
+  // Printing opens the folded lists so that paper shows every overdue action; closing the dialog folds them back.
+  var abiertas = [];
+  window.addEventListener("beforeprint", function () {
+    abiertas = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    abiertas.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    abiertas.forEach(function (d) { d.open = false; });
+    abiertas = [];
+  });
+
   document.querySelectorAll("table.ordenable").forEach(function (tabla) {
     tabla.querySelectorAll("thead th").forEach(function (th) {
       var boton = th.querySelector("button");

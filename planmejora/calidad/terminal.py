@@ -6,8 +6,31 @@ from rich.console import Console
 from rich.table import Table
 
 from planmejora.calidad import seguimiento
-from planmejora.calidad.modelo import Reporte
+from planmejora.calidad.modelo import SIN_DEPENDENCIA, Reporte
 from planmejora.calidad.vocabulario import nombre_de_codigo
+
+VENCIDAS_EN_TERMINAL = 15
+"""The most overdue actions listed after a run; the report files list them all."""
+
+
+def _lista_de_vencidas(reporte: Reporte, consola: Console) -> None:
+    """Who must act: the most overdue actions with their entity, dependencia and cargo responsable."""
+    vencidas = sorted(reporte.vencidas, key=lambda a: -a.dias_de_atraso(reporte.corte))
+    tabla = Table(title="Acciones más atrasadas", title_justify="left")
+    for columna in ("Entidad", "Dependencia", "Cargo responsable", "N°", "Venció", "Días"):
+        tabla.add_column(columna, justify="right" if columna == "Días" else "left", overflow="fold")
+    for a in vencidas[:VENCIDAS_EN_TERMINAL]:
+        tabla.add_row(
+            a.entidad or "—",
+            a.dependencia or SIN_DEPENDENCIA,
+            a.cargo_responsable or "—",
+            a.numero or "—",
+            a.vence.strftime("%d/%m/%Y") if a.vence else "—",
+            str(a.dias_de_atraso(reporte.corte)),
+        )
+    consola.print(tabla)
+    if len(vencidas) > VENCIDAS_EN_TERMINAL:
+        consola.print(f"[dim]… y {len(vencidas) - VENCIDAS_EN_TERMINAL} más: todas están en el reporte (--salida).[/]")
 
 
 def mostrar_resumen(reporte: Reporte, consola: Console) -> None:
@@ -52,3 +75,4 @@ def mostrar_resumen(reporte: Reporte, consola: Console) -> None:
             if grupo.vencidas:
                 tabla.add_row(grupo.grupo, str(grupo.vencidas), str(grupo.total))
         consola.print(tabla)
+        _lista_de_vencidas(reporte, consola)

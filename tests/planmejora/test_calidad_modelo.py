@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import replace
 
 from planmejora.calidad import seguimiento
-from planmejora.calidad.modelo import Accion, FilaProblema, Filtros, Reporte, ubicacion
+from planmejora.calidad.modelo import Accion, FilaProblema, Filtros, Reporte, lugar, ubicacion
 
 CORTE = dt.date(2022, 2, 1)
 
@@ -38,7 +38,8 @@ def test_la_ubicacion_se_lee_como_la_buscaria_una_persona() -> None:
     assert ubicacion(None, 2, 3) == "página 2, fila 3"
     assert ubicacion("Plan 2022", None, 14) == "hoja «Plan 2022», fila 14"
     assert ubicacion(None, None, 4) == "tabla de hallazgos, fila 4"
-    assert ubicacion(None, None, None, "hallazgos[2].fecha_inicio") == "hallazgo 3"
+    assert ubicacion(None, None, None, "hallazgos[2].fecha_inicio") == "3.ª acción de la tabla"
+    assert ubicacion(None, None, None, "hallazgos[5].fecha_inicio", numero="06") == "acción N° 06"
     assert ubicacion(None, 1, None, "encabezado.fecha_suscripcion") == "página 1, encabezado"
     assert ubicacion(None, None, None, "Avance %", "columna_desconocida") == "tabla de hallazgos"
     assert ubicacion(None, None, None, "archivo", "no_es_gem_fm014") == "todo el documento"
@@ -149,3 +150,22 @@ def test_el_filtro_de_codigo_solo_deja_esos_problemas() -> None:
     filtros = Filtros(codigos=("fecha_inferida",))
     assert filtros.deja_problema(inferida) and not filtros.deja_problema(corregida)
     assert filtros.describir() == ["código fecha_inferida"]
+
+
+def test_un_campo_se_dice_con_el_numero_que_el_formato_le_da_a_la_accion() -> None:
+    assert lugar("hallazgos[5].fecha_inicio", "06") == "acción N° 06, fecha de inicio"
+    assert lugar("hallazgos[0].estado_accion", "2.1") == "acción N° 2.1, estado de la acción"
+    assert lugar("hallazgos[2].fecha_terminacion") == "3.ª acción de la tabla, fecha de terminación"
+    assert lugar("encabezado.fecha_suscripcion") == "encabezado, fecha de suscripción"
+    assert lugar("proyecto") == "quien proyectó el plan"
+    assert lugar("archivo") == "todo el documento"
+    assert lugar("Avance %") == "Avance %", "an unknown column keeps its own name"
+
+
+def test_los_filtros_se_describen_con_fechas_dd_mm_aaaa() -> None:
+    filtros = Filtros(entidad="Calica", desde=dt.date(2022, 1, 1), hasta=dt.date(2022, 12, 31))
+    assert filtros.describir() == [
+        "entidad contiene «Calica»",
+        "suscrito desde el 01/01/2022",
+        "suscrito hasta el 31/12/2022",
+    ]

@@ -7,6 +7,7 @@ was never opened. A screenshot is left in `artefactos/` for a person to look at.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -121,7 +122,7 @@ def test_una_columna_se_ordena_con_un_clic(navegador: object, reporte_html: tupl
     pagina = navegador.new_page()
     pagina.goto(reporte_html[0].as_uri())
     tabla = pagina.locator("section.archivo", has_text="tamboral_hostil.docx").locator("table")
-    boton = tabla.locator("thead th button", has_text="Campo")
+    boton = tabla.locator("thead th button", has_text="Qué valor")
     boton.click()
     ascendente = tabla.locator("tbody tr td:nth-child(2)").all_inner_texts()
     assert ascendente == sorted(
@@ -129,4 +130,38 @@ def test_una_columna_se_ordena_con_un_clic(navegador: object, reporte_html: tupl
     )
     boton.click()
     assert tabla.locator("tbody tr td:nth-child(2)").all_inner_texts() == ascendente[::-1]
-    assert tabla.locator("thead th", has_text="Campo").get_attribute("aria-sort") == "descending"
+    assert tabla.locator("thead th", has_text="Qué valor").get_attribute("aria-sort") == "descending"
+
+
+COLUMNAS_IMPRESAS = [
+    "Dependencia", "Cargo responsable", "Entidad", "Archivo", "N°", "Acción de mejora", "Terminación",
+    "Días de atraso", "Estado", "Ubicación", "Qué valor", "Tipo", "Valor escrito", "Valor adoptado", "Mensaje",
+]  # fmt: skip
+
+
+def test_impreso_en_pdf_trae_cada_columna_en_la_hoja_y_las_vencidas_desplegadas(
+    navegador: object, reporte_html: tuple[Path, dict[str, int]]
+) -> None:
+    """What «Imprimir» gives: Chromium's own PDF, read back as text, with nothing cut at the right edge."""
+    import pdfplumber
+    from playwright.sync_api import Browser
+
+    assert isinstance(navegador, Browser)
+    pagina = navegador.new_page()
+    pagina.goto(reporte_html[0].as_uri())
+    acciones_vencidas = pagina.locator("details.vencidas tbody tr td.texto").all_text_contents()
+    pdf = pagina.pdf(prefer_css_page_size=True, print_background=True)
+    ARTEFACTOS.mkdir(exist_ok=True)
+    (ARTEFACTOS / "calidad_impreso.pdf").write_bytes(pdf)
+
+    with pdfplumber.open(io.BytesIO(pdf)) as documento:
+        hojas = documento.pages
+        assert all(hoja.width > hoja.height for hoja in hojas), "landscape"
+        palabras = [(p["text"], p["x1"] <= hoja.width) for hoja in hojas for p in hoja.extract_words()]
+    assert all(dentro for _, dentro in palabras), "a word runs off the right edge of the sheet"
+    impresas = {texto for texto, _ in palabras}
+    for columna in COLUMNAS_IMPRESAS:
+        assert set(columna.split()) <= impresas, f"la columna «{columna}» no sale impresa"
+    assert acciones_vencidas, "the base has overdue actions"
+    for accion in acciones_vencidas:
+        assert set(accion.split()[:3]) <= impresas, f"la vencida «{accion}» no sale impresa: la lista quedó plegada"

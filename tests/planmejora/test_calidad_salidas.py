@@ -27,7 +27,7 @@ def reporte() -> Reporte:
         problemas=[
             FilaProblema(
                 "planes/calica.pdf",
-                "hallazgos[0].fecha_inicio",
+                "hallazgos[5].fecha_inicio",
                 "fecha_inferida",
                 "La fecha de inicio «004-21» no se puede leer; se dedujo de la terminación.",
                 raw="004-21",
@@ -35,6 +35,7 @@ def reporte() -> Reporte:
                 pagina=2,
                 fila=3,
                 dependencia="Secretaría de Planeación",
+                numero_hallazgo="06",
             ),
             FilaProblema(
                 "planes/guavio.xlsx",
@@ -69,6 +70,8 @@ def reporte() -> Reporte:
                 "abierta",
                 None,
                 None,
+                entidad="ALCALDÍA DE CALICA",
+                cargo_responsable="Directora de Planeación",
             ),
             Accion(
                 "planes/calica.pdf",
@@ -110,7 +113,7 @@ def test_csv_con_las_columnas_del_contrato_bom_y_una_fila_por_problema(tmp_path:
     assert filas[1] == [
         "planes/calica.pdf",
         "página 2, fila 3",
-        "hallazgos[0].fecha_inicio",
+        "hallazgos[5].fecha_inicio",
         "fecha_inferida",
         "004-21",
         "2021-09",
@@ -138,11 +141,13 @@ def test_xlsx_resumen_y_detalle_filtrables_con_fechas_de_excel(tmp_path: Path) -
     detalle = libro["Problemas"]
     assert detalle.freeze_panes == "A2" and detalle.print_title_rows == "$1:$1"
     assert detalle.page_setup.orientation == "landscape" and detalle.sheet_properties.pageSetUpPr.fitToPage
-    assert detalle.auto_filter.ref == f"A1:I{1 + 3}"
+    assert detalle.auto_filter.ref == f"A1:J{1 + 3}"
     assert detalle.column_dimensions["H"].width > detalle.column_dimensions["D"].width >= 10
     encabezados = [c.value for c in detalle[1]]
     raw = detalle.cell(3, encabezados.index("Valor escrito") + 1)
     assert raw.value == "'" + HIPERVINCULO and raw.data_type == "s"
+    assert detalle.cell(2, encabezados.index("Qué valor") + 1).value == "acción N° 06, fecha de inicio"
+    assert detalle.cell(2, encabezados.index("Campo (JSON)") + 1).value == "hallazgos[5].fecha_inicio"
     adoptado = detalle.cell(2, encabezados.index("Valor adoptado") + 1)
     assert adoptado.value == dt.datetime(2021, 9, 1) and adoptado.is_date
 
@@ -154,6 +159,8 @@ def test_xlsx_resumen_y_detalle_filtrables_con_fechas_de_excel(tmp_path: Path) -
         ("Secretaría de Hacienda", dt.datetime(2022, 5, 4), 57),
         ("Secretaría de Planeación", dt.datetime(2022, 1, 31), 150),
     ]
+    assert (filas[1]["Entidad"], filas[1]["Cargo responsable"]) == ("ALCALDÍA DE CALICA", "Directora de Planeación")
+    assert vencidas.page_setup.orientation == "landscape" and vencidas.print_title_rows == "$1:$1"
     assert vencidas.cell(3, encabezados.index("Terminación") + 1).number_format == "[$-240A]MMM-YYYY"
 
 
@@ -209,3 +216,21 @@ def test_html_sin_problemas_lo_dice() -> None:
 def test_una_extension_desconocida_se_explica(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.html, \.xlsx o \.csv"):
         escribir(reporte(), tmp_path / "calidad.pdf")
+
+
+def test_html_dice_quien_responde_por_cada_vencida_y_nombra_la_accion_por_su_numero() -> None:
+    pagina = html_de(reporte())
+    vencidas = pagina[pagina.index('class="vencidas"') : pagina.index("</details>")]
+    for columna in ("Dependencia", "Cargo responsable", "Entidad", "Archivo", "N°", "Días de atraso"):
+        assert f">{columna}</button>" in vencidas
+    assert "Directora de Planeación" in vencidas and "ALCALDÍA DE CALICA" in vencidas
+    assert "acción N° 06, fecha de inicio" in pagina
+    assert ">09/2021<" in pagina and ">2021-09<" not in pagina, "a value adopted reads as the office writes dates"
+
+
+def test_html_impreso_muestra_todo_y_cada_seccion_en_su_pagina() -> None:
+    estilo = re.search(r"<style>(.*?)</style>", html_de(reporte()), re.S)
+    assert estilo
+    impreso = estilo.group(1)[estilo.group(1).index("@media print") :]
+    assert "details.vencidas::details-content" in impreso
+    assert "break-before: page" in impreso and ".desborde { overflow: visible; }" in impreso
