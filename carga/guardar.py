@@ -125,6 +125,7 @@ def guardar_documento(
             "ruta": texto_de_ruta(archivo.ruta),
             "sha256": primero.sha256,
             "tipo": primero.tipo,
+            "formato": primero.formato,
             "estado": "error" if error else "ok",
             "error": error,
             "tamano": archivo.tamano,

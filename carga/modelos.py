@@ -61,7 +61,10 @@ class Documento(Base):
     archivo: Mapped[str] = mapped_column(Text)
     ruta: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    tipo: Mapped[str] = mapped_column(String(8))
+    tipo: Mapped[str | None] = mapped_column(String(8))
+    """The family of the format (pdf, docx, xlsx, imagen); empty when the file's kind cannot be told."""
+    formato: Mapped[str | None] = mapped_column(String(8))
+    """What the bytes really are: pdf, docx, doc, rtf, odt, xlsx, xls, ods, jpg, png, tiff."""
     estado: Mapped[str] = mapped_column(String(8))
     error: Mapped[str | None] = mapped_column(Text)
     tamano: Mapped[int] = mapped_column(BigInteger)

@@ -17,28 +17,16 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 
+from extractor.conversion import convertido
 from extractor.ensamblar import ensamblar
 from extractor.errores import ArchivoIlegible
-from extractor.modelo import DocumentoCrudo, HojaLeida, TipoArchivo
+from extractor.formatos import Identidad, formato_de, nombre, por_extension
+from extractor.modelo import DocumentoCrudo, HojaLeida
 
 log = logging.getLogger(__name__)
 
 MB = 1024 * 1024
-EXTENSIONES: dict[str, TipoArchivo] = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".docm": "docx",
-    ".doc": "docx",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".xls": "xlsx",
-}
-_NOMBRES: dict[str, str] = {
-    "pdf": "un PDF",
-    "docx": "un documento de Word (.docx)",
-    "xlsx": "un libro de Excel (.xlsx)",
-}
-_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+_COMPRIMIDOS = frozenset({"docx", "xlsx", "odt", "ods"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,35 +45,6 @@ class Limites:
     """Time to read and normalize one file; past it the process reading it is killed (`extractor.aislamiento`)."""
     max_memoria: int | None = 2048 * MB
     """Address space of the process reading one file: an allocation past it fails, the machine is not exhausted."""
-
-
-def tipo_por_extension(ruta: Path) -> TipoArchivo | None:
-    return EXTENSIONES.get(ruta.suffix.lower())
-
-
-def _contenido(datos: bytes) -> str | None:
-    """What the bytes are: pdf, docx, xlsx, ole (old Office or password-protected), zip, or None."""
-    if b"%PDF-" in datos[:1024]:
-        return "pdf"
-    if datos.startswith(_OLE):
-        return "ole"
-    if datos.startswith(b"PK"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(datos)) as zf:
-                nombres = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
-        if "word/document.xml" in nombres:
-            return "docx"
-        if "xl/workbook.xml" in nombres:
-            return "xlsx"
-        return "zip"
-    return None
-
-
-def _ole_protegido(datos: bytes) -> bool:
-    """Office saves a password-protected .docx/.xlsx as an OLE file holding an `EncryptedPackage` stream."""
-    return "EncryptedPackage".encode("utf-16-le") in datos[:MB]
 
 
 def _revisar_zip(datos: bytes, limites: Limites) -> None:
@@ -111,51 +70,55 @@ def _revisar_zip(datos: bytes, limites: Limites) -> None:
         )
 
 
-def _tipo_real(ruta: Path, datos: bytes, declarado: TipoArchivo | None, limites: Limites) -> TipoArchivo:
-    """The reader to use; refuses content that is not what the extension says."""
-    contenido = _contenido(datos)
-    if contenido == "ole":
-        if _ole_protegido(datos):
-            raise ArchivoIlegible(
-                "El archivo está protegido con contraseña. Quite la contraseña en Word o Excel y guárdelo de nuevo."
-            )
-        raise ArchivoIlegible(
-            "Es un archivo de Office antiguo (.doc o .xls) que no se puede leer. Ábralo y guárdelo como .docx o .xlsx."
-        )
-    if contenido == "zip":
-        raise ArchivoIlegible(
-            "El archivo es un ZIP que no contiene un documento de Word ni un libro de Excel, "
-            "o está dañado o incompleto."
-        )
-    if contenido is None:
-        esperado = _NOMBRES[declarado] if declarado else "un PDF, Word (.docx) o Excel (.xlsx)"
+def _revisar_formato(ruta: Path, datos: bytes, formato: str | None, declarado: str | None, limites: Limites) -> str:
+    """The format to read; refuses content of another family than the extension says, or of no format we read.
+
+    Within a family the bytes decide: a .docx renamed .doc is read as the .docx it is.
+    """
+    if formato is None:
+        esperado = nombre(declarado) if declarado else "un PDF, un documento, una hoja de cálculo ni una imagen"
         raise ArchivoIlegible(
             f"El contenido del archivo no es {esperado}: no tiene la marca de ese formato "
             "(puede estar dañado, truncado o ser de otro tipo)."
         )
-    if declarado is not None and contenido != declarado:
+    if declarado is not None and Identidad(formato).tipo != Identidad(declarado).tipo:
         raise ArchivoIlegible(
-            f"La extensión «{ruta.suffix}» dice que es {_NOMBRES[declarado]}, "
-            f"pero el contenido es {_NOMBRES[contenido]}. Corrija la extensión del archivo y vuelva a cargarlo."
+            f"La extensión «{ruta.suffix}» dice que es {nombre(declarado)}, "
+            f"pero el contenido es {nombre(formato)}. Corrija la extensión del archivo y vuelva a cargarlo."
         )
-    tipo: TipoArchivo = contenido  # type: ignore[assignment]
-    if tipo in ("docx", "xlsx"):
+    if formato in _COMPRIMIDOS:
         _revisar_zip(datos, limites)
-    return tipo
+    return formato
 
 
-def _leer_hojas(datos: bytes, tipo: TipoArchivo, limites: Limites) -> list[HojaLeida]:
-    if tipo == "pdf":
+def _leer_hojas(datos: bytes, formato: str, limites: Limites) -> list[HojaLeida]:
+    """The reader of each format: the modern ones directly, .xls with xlrd, the other office formats
+    converted by LibreOffice to their modern twin, and images through OCR."""
+    if formato == "pdf":
         from extractor.pdf import leer_pdf
 
         return leer_pdf(io.BytesIO(datos), max_paginas=limites.max_paginas)
-    if tipo == "docx":
+    if formato == "xls":
+        from extractor.xls import leer_xls
+
+        return leer_xls(datos)
+    if Identidad(formato).tipo == "imagen":
+        from extractor.imagen import leer_imagen
+
+        return leer_imagen(io.BytesIO(datos), max_paginas=limites.max_paginas)
+    if Identidad(formato).tipo == "docx":
         from extractor.docx import leer_docx
 
-        return leer_docx(io.BytesIO(datos))
+        if formato == "docx":
+            return leer_docx(io.BytesIO(datos))
+        with convertido(datos, formato, "docx", limites.max_segundos) as copia:
+            return leer_docx(copia)
     from extractor.xlsx import leer_xlsx
 
-    return leer_xlsx(io.BytesIO(datos))
+    if formato == "xlsx":
+        return leer_xlsx(io.BytesIO(datos))
+    with convertido(datos, formato, "xlsx", limites.max_segundos) as copia:
+        return leer_xlsx(copia)
 
 
 def _causas(error: BaseException) -> Iterator[BaseException]:
@@ -251,8 +214,8 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
     limites = limites or Limites()
     ruta = Path(ruta)
     archivo = nombre if nombre is not None else str(ruta)
-    declarado = tipo_por_extension(ruta)
-    documento = DocumentoCrudo(archivo=archivo, sha256=hashlib.sha256(b"").hexdigest(), tipo=declarado or "pdf")
+    declarado = por_extension(ruta)
+    documento = DocumentoCrudo(archivo, hashlib.sha256(b"").hexdigest(), tipo=Identidad(declarado).tipo)
     try:
         if not ruta.exists():
             raise ArchivoIlegible("No se encontró el archivo.")
@@ -266,9 +229,10 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
             raise ArchivoIlegible(
                 f"El archivo pesa {leido.tamano / MB:.0f} MB y el límite es {limites.max_bytes / MB:.0f} MB."
             )
-        tipo = _tipo_real(ruta, leido.datos, declarado, limites)
-        documento.tipo = tipo
-        hojas = _leer_hojas(leido.datos, tipo, limites)
+        formato = formato_de(leido.datos)
+        documento.formato, documento.tipo = formato, Identidad(formato).tipo
+        formato = _revisar_formato(ruta, leido.datos, formato, declarado, limites)
+        hojas = _leer_hojas(leido.datos, formato, limites)
         documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
         documento.paginas_en_blanco = [n for hoja in hojas for n in hoja.paginas_en_blanco]
     except ArchivoIlegible as error:

@@ -18,7 +18,7 @@ from extractor.vocabulario import cargar
 COLUMNAS: tuple[str, ...] = tuple(cargar("columnas"))
 """The form's 14 fields of a finding, in the form's order: the tables of `vocabulario/columnas.toml`.
 The one list of them: the model, the JSON, the database and the test oracles all follow it."""
-TipoArchivo = Literal["pdf", "docx", "xlsx"]
+TipoArchivo = Literal["pdf", "docx", "xlsx", "imagen"]
 Fuente = Path | io.BytesIO
 """What a format reader reads: a path, or the bytes the door already read (and hashed) from one."""
 ValorExcel = dt.datetime | dt.date | int | float | bool
@@ -129,7 +129,10 @@ class DocumentoCrudo:
 
     archivo: str
     sha256: str
-    tipo: TipoArchivo
+    tipo: TipoArchivo | None
+    """The family of the format (`None` when neither the bytes nor the extension tell it)."""
     planes: list[PlanCrudo] = field(default_factory=list)
     error: str | None = None
     paginas_en_blanco: list[int] = field(default_factory=list)
+    formato: str | None = None
+    """What the bytes are (`doc`, `xls`, `jpg`…), `None` when they are of no format we read."""

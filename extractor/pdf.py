@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -183,6 +183,20 @@ def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
             documento.en_blanco.append(numero)
     if contenido is not None and _con_texto(contenido):
         documento.agregar(_filas(contenido, numero, documento.tablas))
+
+
+def hoja_de_escaneos(escaneos: Iterable[Dibujo]) -> HojaLeida:
+    """Scanned pages that came as image files (already read by OCR), joined like the pages of a PDF."""
+    documento = _Documento()
+    for numero, contenido in enumerate(escaneos, start=1):
+        if _con_texto(contenido):
+            documento.agregar(_filas(contenido, numero, documento.tablas))
+    if not documento.con_texto:
+        raise ArchivoIlegible(
+            "El reconocimiento de texto (OCR) no leyó texto en la imagen: puede estar en blanco, "
+            "muy borrosa o tomada de muy lejos."
+        )
+    return HojaLeida(documento.filas)
 
 
 def leer_pdf(fuente: Fuente, max_paginas: int) -> list[HojaLeida]:

@@ -7,6 +7,14 @@ the failure becomes that file's error. The fork server itself must not die.
 import contextlib
 import importlib
 
-for _modulo in ("extractor.pdf", "extractor.docx", "extractor.xlsx", "normalizacion", "planmejora.api"):
+for _modulo in (
+    "extractor.pdf",
+    "extractor.docx",
+    "extractor.xlsx",
+    "extractor.xls",
+    "extractor.imagen",
+    "normalizacion",
+    "planmejora.api",
+):
     with contextlib.suppress(Exception):
         importlib.import_module(_modulo)

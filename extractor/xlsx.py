@@ -108,6 +108,12 @@ def leer_xlsx(fuente: Fuente) -> list[HojaLeida]:
     return hojas
 
 
+def leer_hoja(hoja: Any) -> HojaLeida:
+    """One openpyxl worksheet built by another reader (`extractor.xls`, whose formulas all keep their result),
+    read like a sheet of a .xlsx."""
+    return _leer_hoja(hoja, _Crudo({}, [], []), CalculoDeFormulas(hoja.parent, {}))
+
+
 def _abrir(fuente: Fuente) -> IO[bytes]:
     if not isinstance(fuente, Path):
         return fuente

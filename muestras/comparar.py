@@ -21,7 +21,7 @@ from extractor.modelo import COLUMNAS
 RAIZ = Path(__file__).resolve().parents[1]
 ESPERADO = RAIZ / "muestras" / "esperado"
 
-CAMPOS_DOCUMENTO = ("archivo", "sha256", "tipo", "error")
+CAMPOS_DOCUMENTO = ("archivo", "sha256", "tipo", "formato", "error")
 CAMPOS_ENCABEZADO = (
     "entidad",
     "codigo",
@@ -50,9 +50,14 @@ class Muestra:
         return str(self.esperado[0]["tipo"])
 
     @property
+    def formato(self) -> str:
+        return str(self.esperado[0]["formato"])
+
+    @property
     def escaneada(self) -> bool:
-        """A scanned copy (`escanear.py`): read by OCR, held to a share of exact fields, not to every one."""
-        return Path(self.archivo).name.startswith("escaneado_")
+        """A scanned or photographed copy (`escanear.py`, image files): read by OCR, held to a share of exact
+        fields, not to every one."""
+        return self.tipo == "imagen" or Path(self.archivo).name.startswith("escaneado_")
 
 
 def muestras() -> list[Muestra]:

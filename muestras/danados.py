@@ -19,10 +19,17 @@ CLAVE = "control2022"
 
 @dataclass(frozen=True)
 class Danado:
-    """`legible` is true for a readable document that is simply not a copy of the form."""
+    """`legible` is true for a readable document that is simply not a copy of the form.
+
+    `tipo` and `formato` are what the contract says of it: `formato` is what the bytes are (`None` when
+    they do not say: empty, cut before the mark, encrypted), `tipo` its family, or that of the extension
+    when the bytes do not contradict it; a text file is of no kind at all.
+    """
 
     nombre: str
     porque: str
+    tipo: str | None
+    formato: str | None
     legible: bool = False
 
 
@@ -66,15 +73,15 @@ def escribir(
     )
     (carpeta / "pdf_con_extension_xlsx.xlsx").write_bytes(pdf_bueno.read_bytes())
     return [
-        Danado("vacio.pdf", "archivo de cero bytes"),
-        Danado("truncado.docx", "DOCX cortado al 40 %: el ZIP no tiene directorio central"),
-        Danado("truncado.xlsx", "XLSX cortado a la mitad"),
-        Danado("truncado.pdf", "PDF cortado al 10 %: sin páginas completas ni tabla xref"),
-        Danado("protegido.xlsx", f"XLSX protegido con contraseña ({CLAVE})"),
-        Danado("protegido.docx", f"DOCX protegido con contraseña ({CLAVE})"),
-        Danado("protegido.pdf", f"PDF cifrado que pide contraseña para abrirse ({CLAVE})"),
-        Danado("texto_con_extension_pdf.pdf", "un archivo de texto con extensión .pdf"),
-        Danado("pdf_con_extension_xlsx.xlsx", "un PDF con extensión .xlsx"),
-        Danado("memorando.docx", "un memorando legible que no es un GEM-FM014", legible=True),
-        Danado("memorando.pdf", "el memorando exportado a PDF por LibreOffice", legible=True),
+        Danado("vacio.pdf", "archivo de cero bytes", "pdf", None),
+        Danado("truncado.docx", "DOCX cortado al 40 %: el ZIP no tiene directorio central", "docx", None),
+        Danado("truncado.xlsx", "XLSX cortado a la mitad", "xlsx", None),
+        Danado("truncado.pdf", "PDF cortado al 10 %: sin páginas completas ni tabla xref", "pdf", "pdf"),
+        Danado("protegido.xlsx", f"XLSX protegido con contraseña ({CLAVE})", "xlsx", None),
+        Danado("protegido.docx", f"DOCX protegido con contraseña ({CLAVE})", "docx", None),
+        Danado("protegido.pdf", f"PDF cifrado que pide contraseña para abrirse ({CLAVE})", "pdf", "pdf"),
+        Danado("texto_con_extension_pdf.pdf", "un archivo de texto con extensión .pdf", None, None),
+        Danado("pdf_con_extension_xlsx.xlsx", "un PDF con extensión .xlsx", "pdf", "pdf"),
+        Danado("memorando.docx", "un memorando legible que no es un GEM-FM014", "docx", "docx", legible=True),
+        Danado("memorando.pdf", "el memorando exportado a PDF por LibreOffice", "pdf", "pdf", legible=True),
     ]

@@ -502,7 +502,7 @@ def esperado_plan(
 ) -> dict[str, Any]:
     archivo = ruta.relative_to(RAIZ).as_posix()
     ubicacion = Ubicacion(filas=filas, paginas=list(paginas) if paginas else [None] * len(filas), hoja=hoja)
-    return plan_json(archivo, sha256(ruta), tipo, plan, ubicacion, columnas)
+    return plan_json(archivo, sha256(ruta), tipo, ruta.suffix.lstrip("."), plan, ubicacion, columnas)
 
 
 def generar() -> list[tuple[str, str]]:
@@ -557,12 +557,14 @@ def generar() -> list[tuple[str, str]]:
         pdf_con_clave,
     ):
         ruta = DANADOS / danado.nombre
-        tipo = ruta.suffix.lstrip(".")
         archivo = ruta.relative_to(RAIZ).as_posix()
         if danado.legible:
-            objeto = sin_plan_json(archivo, sha256(ruta), tipo, None, [problema("archivo", "no_es_gem_fm014")])
+            objeto = sin_plan_json(
+                archivo, sha256(ruta), danado.tipo, danado.formato, None, [problema("archivo", "no_es_gem_fm014")]
+            )
         else:
-            objeto = sin_plan_json(archivo, sha256(ruta), tipo, f"No se puede leer el archivo: {danado.porque}.", [])
+            error = f"No se puede leer el archivo: {danado.porque}."
+            objeto = sin_plan_json(archivo, sha256(ruta), danado.tipo, danado.formato, error, [])
         (ESPERADO / "danados").mkdir(exist_ok=True)
         escribir_json(f"danados/{danado.nombre}", [objeto])
         cubre.append((f"danados/{danado.nombre}", danado.porque))

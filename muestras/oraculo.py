@@ -244,7 +244,7 @@ def _problemas_hallazgo(i: int, h: Hallazgo) -> list[dict[str, Any]]:
 
 
 def plan_json(
-    archivo: str, sha256: str, tipo: str, plan: PlanMuestra, ubicacion: Ubicacion, columnas: Columnas
+    archivo: str, sha256: str, tipo: str, formato: str, plan: PlanMuestra, ubicacion: Ubicacion, columnas: Columnas
 ) -> dict[str, Any]:
     """The object `planmejora extraer --json` must print for one copy of the form."""
     revisar(plan)
@@ -265,6 +265,7 @@ def plan_json(
         "archivo": archivo,
         "sha256": sha256,
         "tipo": tipo,
+        "formato": formato,
         "error": None,
         "encabezado": {
             "entidad": texto(plan.entidad),
@@ -288,7 +289,12 @@ def _campo_presente(campo: str, columnas: Columnas) -> bool:
 
 
 def sin_plan_json(
-    archivo: str, sha256: str, tipo: str, error: str | None, problemas: list[dict[str, Any]]
+    archivo: str,
+    sha256: str,
+    tipo: str | None,
+    formato: str | None,
+    error: str | None,
+    problemas: list[dict[str, Any]],
 ) -> dict[str, Any]:
     """A file that cannot be read (`error`) or holds no copy of the form."""
     vacia_json = vacia().a_json()
@@ -296,6 +302,7 @@ def sin_plan_json(
         "archivo": archivo,
         "sha256": sha256,
         "tipo": tipo,
+        "formato": formato,
         "error": error,
         "encabezado": {
             "entidad": None,

@@ -39,6 +39,7 @@ def _plan_vacio(documento: DocumentoCrudo, error: str | None = None, problema: P
         documento.sha256,
         documento.tipo,
         error=error,
+        formato=documento.formato,
         problemas=[problema] if problema else [],
     )
 
@@ -61,6 +62,7 @@ def normalizar_plan(documento: DocumentoCrudo, crudo: PlanCrudo) -> Plan:
         documento.archivo,
         documento.sha256,
         documento.tipo,
+        formato=documento.formato,
         encabezado=encabezado,
         hallazgos=hallazgos,
         firmas=firmas,

@@ -119,8 +119,9 @@ class Plan:
 
     archivo: str
     sha256: str
-    tipo: TipoArchivo
+    tipo: TipoArchivo | None
     error: str | None = None
+    formato: str | None = None
     encabezado: Encabezado = field(default_factory=Encabezado)
     hallazgos: list[Hallazgo] = field(default_factory=list)
     firmas: list[Firma] = field(default_factory=list)
@@ -133,6 +134,7 @@ class Plan:
             "archivo": self.archivo,
             "sha256": self.sha256,
             "tipo": self.tipo,
+            "formato": self.formato,
             "error": self.error,
             "encabezado": self.encabezado.a_json(),
             "hallazgos": [h.a_json() for h in self.hallazgos],

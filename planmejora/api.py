@@ -10,7 +10,8 @@ from functools import partial
 from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
-from extractor.lector import EXTENSIONES, Limites, leer, sha256_de, tipo_por_extension
+from extractor.formatos import EXTENSIONES, identificar
+from extractor.lector import Limites, leer, sha256_de
 from normalizacion import normalizar_documento
 from normalizacion.modelo import Plan
 
@@ -53,7 +54,7 @@ def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Pl
             f"El archivo se leyó, pero sus valores no se pudieron interpretar por un error inesperado "
             f"({type(error).__name__}). Reporte este archivo al equipo de soporte."
         )
-        return [Plan(archivo=documento.archivo, sha256=documento.sha256, tipo=documento.tipo, error=mensaje)]
+        return [Plan(documento.archivo, documento.sha256, documento.tipo, error=mensaje, formato=documento.formato)]
 
 
 def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iterator[Plan]:
@@ -78,4 +79,5 @@ def _plan_caido(ruta: Path, caida: Caida) -> list[Plan]:
         sha256 = sha256_de(ruta)
     except OSError:
         sha256 = hashlib.sha256(b"").hexdigest()
-    return [Plan(archivo=str(ruta), sha256=sha256, tipo=tipo_por_extension(ruta) or "pdf", error=caida.mensaje)]
+    identidad = identificar(ruta)
+    return [Plan(str(ruta), sha256, identidad.tipo, error=caida.mensaje, formato=identidad.formato)]

@@ -78,8 +78,21 @@ def test_el_error_dice_que_arreglar(archivo: str) -> None:
     assert PALABRA_DEL_ERROR[archivo] in (obtenido[0]["error"] or "").lower()
 
 
-def test_hay_muestras_de_los_tres_tipos_y_de_archivos_danados() -> None:
+def test_hay_muestras_de_cada_formato_y_de_archivos_danados() -> None:
     todas = muestras()
-    assert {m.tipo for m in todas} == {"pdf", "docx", "xlsx"}
+    assert {m.tipo for m in todas} >= {"pdf", "docx", "xlsx", "imagen"}
+    assert {m.formato for m in todas} >= {
+        "pdf",
+        "docx",
+        "doc",
+        "rtf",
+        "odt",
+        "xlsx",
+        "xls",
+        "ods",
+        "jpg",
+        "png",
+        "tiff",
+    }
     assert len([m for m in todas if not m.archivo.startswith("muestras/danados/")]) >= 12
     assert any(m.esperado[0]["error"] for m in todas)

@@ -109,16 +109,18 @@ def llevar_a(motor: Engine, revision: str, hacia_atras: bool = False) -> None:
 
 
 def test_una_base_de_la_revision_0001_con_datos_se_actualiza_en_su_sitio(motor: Engine) -> None:
-    llevar_a(motor, "0001")
+    actualizar(motor)
     sin_hallazgos = plan("planes/sin_hallazgos.docx", "b" * 64, hallazgos=0)
     sin_hallazgos.problemas = [problema("encabezado.fecha_suscripcion", "fecha_corregida", "21sept-21")]
+    with motor.begin() as conexion:
+        archivo = ArchivoEnDisco("planes/sin_hallazgos.docx", Path("/planes/sin_hallazgos.docx"), 10, 1)
+        guardar_documento(conexion, archivo, [sin_hallazgos], corrida_id=None)
+    llevar_a(motor, "0001", hacia_atras=True)  # the data as 0001 held it: later columns gone
     with motor.begin() as conexion:
         conexion.execute(
             text("INSERT INTO corridas (iniciada_en, terminada_en, trabajadores) VALUES (:a, :a, 1)"), {"a": HOY}
         )
         conexion.execute(text("INSERT INTO corridas (iniciada_en, trabajadores) VALUES (:a, 1)"), {"a": HOY})
-        archivo = ArchivoEnDisco("planes/sin_hallazgos.docx", Path("/planes/sin_hallazgos.docx"), 10, 1)
-        guardar_documento(conexion, archivo, [sin_hallazgos], corrida_id=1)
     assert "fecha_suscripcion" not in {c["name"] for c in inspect(motor).get_columns("v_problemas")}
 
     actualizar(motor)
@@ -145,3 +147,25 @@ def test_la_revision_0002_se_puede_deshacer_sin_perder_datos(motor: Engine) -> N
     actualizar(motor)
     with motor.connect() as conexion:
         assert conexion.execute(text("SELECT COUNT(*) FROM v_hallazgos")).scalar_one() == 2
+
+
+def test_la_revision_0003_guarda_el_formato_y_un_tipo_vacio_sin_perder_datos(motor: Engine) -> None:
+    actualizar(motor)
+    with motor.begin() as conexion:
+        archivo = ArchivoEnDisco("planes/plan.doc", Path("/planes/plan.doc"), 10, 1)
+        guardar_documento(conexion, archivo, [plan("planes/plan.doc", formato="doc")], corrida_id=None)
+        nota = ArchivoEnDisco("planes/nota.pdf", Path("/planes/nota.pdf"), 4, 1)
+        ilegible = plan("planes/nota.pdf", "c" * 64, tipo=None, error="El contenido del archivo no es un PDF.")
+        guardar_documento(conexion, nota, [ilegible], corrida_id=None)
+    with motor.connect() as conexion:
+        documentos = conexion.execute(text("SELECT archivo, tipo, formato FROM v_documentos ORDER BY archivo")).all()
+        hallazgos = conexion.execute(text("SELECT DISTINCT tipo, formato FROM v_hallazgos")).all()
+    assert [tuple(d) for d in documentos] == [("planes/nota.pdf", None, None), ("planes/plan.doc", "docx", "doc")]
+    assert [tuple(h) for h in hallazgos] == [("docx", "doc")]
+
+    llevar_a(motor, "0004", hacia_atras=True)
+    assert "formato" not in {c["name"] for c in inspect(motor).get_columns("documentos")}
+    actualizar(motor)
+    with motor.connect() as conexion:
+        assert conexion.execute(text("SELECT COUNT(*) FROM v_hallazgos")).scalar_one() == 2
+        assert conexion.execute(text("SELECT COUNT(*) FROM v_documentos")).scalar_one() == 2

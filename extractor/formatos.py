@@ -1,0 +1,137 @@
+"""What a file really is, told from its bytes: the extension only says which files of a folder are worth opening.
+
+An office renames a .docx to .doc, saves a .xls from a program that writes .xlsx, or
+copies a photo with no extension: the reader to use comes from the bytes. The formats,
+their family (`tipo` in the contract) and their names live in `vocabulario/formatos.toml`.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+import olefile
+
+from extractor.errores import ArchivoIlegible
+from extractor.modelo import TipoArchivo
+from extractor.vocabulario import cargar
+
+MB = 1024 * 1024
+MAX_IDENTIFICAR = 100 * MB
+"""Bytes read to name a file the readers gave up on: an OLE or ZIP container says what it holds at its end."""
+_FORMATOS = cargar("formatos")
+EXTENSIONES: dict[str, str] = {ext: formato for formato, datos in _FORMATOS.items() for ext in datos["extensiones"]}
+"""Extension (with dot, lower case) → the format a file so named usually is."""
+
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+_CIFRADO = "EncryptedPackage".encode("utf-16-le")
+_MARCAS: tuple[tuple[bytes, str], ...] = (
+    (b"{\\rtf", "rtf"),
+    (b"\xff\xd8\xff", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+)
+_ODF = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Identidad:
+    """The real format of a file (`None` when its bytes are of no format we know) and its family."""
+
+    formato: str | None
+
+    @property
+    def tipo(self) -> TipoArchivo | None:
+        return cast(TipoArchivo, _FORMATOS[self.formato]["familia"]) if self.formato else None
+
+
+def nombre(formato: str) -> str:
+    """How a message names the format: «un documento de Word 97-2003 (.doc)»."""
+    return str(_FORMATOS[formato]["nombre"])
+
+
+def por_extension(ruta: Path) -> str | None:
+    """The format a file's name promises, or None for an extension we do not read."""
+    return EXTENSIONES.get(ruta.suffix.lower())
+
+
+def formato_de(datos: bytes) -> str | None:
+    """The format the bytes are; raises `ArchivoIlegible` when they say why the file cannot be read at all
+    (password, a damaged Office file, a ZIP that holds no document)."""
+    if b"%PDF-" in datos[:1024]:
+        return "pdf"
+    if datos.startswith(_OLE):
+        return _formato_ole(datos)
+    if datos.startswith(b"PK"):
+        return _formato_zip(datos)
+    return next((formato for marca, formato in _MARCAS if datos.startswith(marca)), None)
+
+
+def identificar(ruta: Path) -> Identidad:
+    """The format of a file whose reading failed elsewhere (a reader killed at a limit); never raises."""
+    try:
+        with ruta.open("rb") as archivo:
+            return Identidad(formato_de(archivo.read(MAX_IDENTIFICAR)))
+    except (ArchivoIlegible, OSError):
+        return Identidad(None)
+
+
+def _formato_ole(datos: bytes) -> str:
+    """Old Office files and password-protected new ones are OLE containers: their streams tell which."""
+    try:
+        with olefile.OleFileIO(datos) as ole:
+            flujos = {"/".join(partes) for partes in ole.listdir(streams=True, storages=False)}
+    except (OSError, ValueError, IndexError, TypeError) as error:  # olefile raises plain errors on bad structures
+        if _CIFRADO in datos[:MB]:
+            raise _protegido() from error
+        raise ArchivoIlegible(
+            "Es un archivo de Office antiguo (.doc o .xls) dañado: su estructura interna no se puede leer. "
+            "Ábralo en Word o Excel y guárdelo de nuevo."
+        ) from error
+    if "EncryptedPackage" in flujos:
+        raise _protegido()
+    if "WordDocument" in flujos:
+        return "doc"
+    if "Workbook" in flujos or "Book" in flujos:
+        return "xls"
+    raise ArchivoIlegible(
+        "Es un archivo de Office antiguo que no es un documento de Word ni un libro de Excel "
+        "(quizá de PowerPoint o de otro programa)."
+    )
+
+
+def _protegido() -> ArchivoIlegible:
+    return ArchivoIlegible(
+        "El archivo está protegido con contraseña. Quite la contraseña en Word o Excel y guárdelo de nuevo."
+    )
+
+
+def _formato_zip(datos: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(datos)) as zf:
+            nombres = set(zf.namelist())
+            tipo_odf = b""
+            if "mimetype" in nombres:
+                with zf.open("mimetype") as mimetype:
+                    tipo_odf = mimetype.read(100).strip()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as error:
+        raise ArchivoIlegible(
+            "El archivo está dañado o incompleto: su estructura interna (ZIP) no se puede abrir."
+        ) from error
+    if "word/document.xml" in nombres:
+        return "docx"
+    if "xl/workbook.xml" in nombres:
+        return "xlsx"
+    if tipo_odf in _ODF:
+        return _ODF[tipo_odf]
+    raise ArchivoIlegible(
+        "El archivo es un ZIP que no contiene un documento de Word, un libro de Excel ni un archivo de "
+        "OpenDocument, o está dañado o incompleto."
+    )
