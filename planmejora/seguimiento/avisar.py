@@ -9,7 +9,7 @@ a person can open and paste into an e-mail.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,7 +17,8 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 from openpyxl import Workbook
 
-from planmejora.calidad.modelo import SIN_DEPENDENCIA, Accion, sin_tildes
+from carga.identidad import comparable
+from planmejora.calidad.modelo import SIN_DEPENDENCIA, Accion
 from planmejora.salidas.xlsx import fecha, tabla
 from planmejora.seguimiento.modelo import fecha_legible
 from planmejora.vencimiento import NOMBRES_ESTADOS
@@ -58,24 +59,30 @@ def _debe(accion: Accion, corte: dt.date, dias: int) -> bool:
     )
 
 
+def _nombre_mas_escrito(grupo: list[Accion]) -> str:
+    """The spelling most plans use (the first one on a tie): the name the memo is addressed to."""
+    return Counter(a.dependencia or SIN_DEPENDENCIA for a in grupo).most_common(1)[0][0]
+
+
 def avisos_de(acciones: list[Accion], corte: dt.date, dias: int) -> list[Aviso]:
-    """One reminder per dependencia that owes something, dependencias in name order."""
+    """One reminder per dependencia that owes something, dependencias in name order.
+
+    «Secretaría de Hacienda» and «SECRETARIA DE HACIENDA.» in two plans are one office, and get one
+    memo: names are compared as the address list compares them, without accents, case or punctuation.
+    """
     grupos: dict[str, list[Accion]] = {}
     for accion in acciones:
         if _debe(accion, corte, dias):
-            grupos.setdefault(accion.dependencia or SIN_DEPENDENCIA, []).append(accion)
+            grupos.setdefault(comparable(accion.dependencia or SIN_DEPENDENCIA), []).append(accion)
     return [
-        Aviso(dependencia, corte, dias, sorted(grupo, key=lambda a: (a.vence or corte, a.plan)))
-        for dependencia, grupo in sorted(grupos.items(), key=lambda par: sin_tildes(par[0]))
+        Aviso(_nombre_mas_escrito(grupo), corte, dias, sorted(grupo, key=lambda a: (a.vence or corte, a.plan)))
+        for _, grupo in sorted(grupos.items())
     ]
-
-
-_NO_ALFANUMERICO = re.compile(r"[^0-9a-z]+")
 
 
 def nombre_de_archivo(dependencia: str, usados: set[str]) -> str:
     """A file name any system accepts, that says whose it is: `secretaria_de_hacienda`, never a path."""
-    base = _NO_ALFANUMERICO.sub("_", sin_tildes(dependencia)).strip("_")[:80] or "dependencia"
+    base = comparable(dependencia).replace(" ", "_")[:80] or "dependencia"
     nombre, numero = base, 2
     while nombre in usados:
         nombre, numero = f"{base}_{numero}", numero + 1

@@ -3,7 +3,7 @@
 The server is a URL, `smtp://usuario:clave@servidor:587?starttls=1&remitente=control@entidad.gov.co`
 (`smtps://` for a server that speaks TLS from the start, port 465); the password never appears in any
 message, only `***`. Addresses come from a CSV with the columns `dependencia` and `correos` (several
-separated by `;` or `,`), matched to the dependencia without accents or case. One message per
+separated by `;` or `,`), matched to the dependencia without accents, case or punctuation. One message per
 dependencia, to all its addresses: an address the server refuses is reported by name while the others
 still receive it, and a dependencia that fails does not stop the next one.
 """
@@ -22,6 +22,7 @@ from email.utils import make_msgid
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from carga.identidad import comparable
 from planmejora.calidad.modelo import sin_tildes
 from planmejora.seguimiento.avisar import Aviso
 
@@ -94,7 +95,7 @@ def _separador(primera_linea: str) -> str:
 
 
 def leer_destinatarios(ruta: Path) -> dict[str, list[str]]:
-    """dependencia (compared without accents or case) -> its addresses, from the office's CSV.
+    """dependencia (compared without accents, case or punctuation) -> its addresses, from the office's CSV.
 
     Several addresses go in one cell separated by `;` or `,`; when that is also the file's separator
     they spill into the next cells, which are read as more addresses of the same row.
@@ -117,7 +118,7 @@ def leer_destinatarios(ruta: Path) -> dict[str, list[str]]:
         )
     destinatarios: dict[str, list[str]] = {}
     for fila in filas:
-        dependencia = sin_tildes(fila.get(columnas["dependencia"]) or "")
+        dependencia = comparable(fila.get(columnas["dependencia"]))
         celdas = [fila.get(columna_correos) or "", *fila.get("_mas", [])]
         correos = ";".join(celdas).replace(",", ";").split(";")
         destinatarios.setdefault(dependencia, []).extend(c.strip() for c in correos if c.strip())
@@ -125,7 +126,7 @@ def leer_destinatarios(ruta: Path) -> dict[str, list[str]]:
 
 
 def direcciones_de(aviso: Aviso, destinatarios: dict[str, list[str]]) -> list[str]:
-    return destinatarios.get(sin_tildes(aviso.dependencia), [])
+    return destinatarios.get(comparable(aviso.dependencia), [])
 
 
 def mensaje(aviso: Aviso, remitente: str, direcciones: list[str], memo: str, adjunto: Path) -> EmailMessage:

@@ -23,8 +23,10 @@ from typer.testing import CliRunner, Result
 from carga.conexion import crear_motor
 from carga.esquema import actualizar
 from carga.guardar import ArchivoEnDisco, guardar_documento
+from planmejora.calidad.modelo import Accion
 from planmejora.cli import app
 from planmejora.seguimiento import avisos
+from planmejora.seguimiento.avisar import avisos_de, nombre_de_archivo
 from tests.carga.fabrica import fecha_dia, fecha_mes, hallazgo, plan
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
@@ -73,6 +75,33 @@ def test_un_aviso_por_dependencia_que_debe_algo_y_ninguno_para_la_que_no(url_db:
         "talento_humano.xlsx",
     ]
     assert [a.dependencia for a in avisos(base, CORTE, 30, tmp_path / "a30").avisos] == [HACIENDA], "31/07 > 30 days"
+
+
+def accion(dependencia: str | None, termina: dt.date) -> Accion:
+    return Accion("p.docx", "Plan", "1", "Conciliar", dependencia, termina, "dia", "abierta", None, None)
+
+
+def test_una_dependencia_escrita_de_dos_maneras_recibe_un_solo_aviso() -> None:
+    vencida, por_vencer = dt.date(2022, 5, 31), dt.date(2022, 7, 10)
+    acciones = [
+        accion("Secretaría de Hacienda", vencida),
+        accion("SECRETARIA DE HACIENDA.", por_vencer),
+        accion("Secretaría de Hacienda", por_vencer),
+        accion(None, vencida),
+        accion("Archivo", dt.date(2023, 1, 1)),
+    ]
+    assert [(a.dependencia, len(a.acciones)) for a in avisos_de(acciones, CORTE, 15)] == [
+        ("Secretaría de Hacienda", 3),
+        ("(sin dependencia)", 1),
+    ]
+    usados: set[str] = set()
+    assert [
+        nombre_de_archivo(n, usados) for n in ("Secretaría de Hacienda", "../Hacienda?", "Secretaria de Hacienda")
+    ] == [
+        "secretaria_de_hacienda",
+        "hacienda",
+        "secretaria_de_hacienda_2",
+    ]
 
 
 def test_el_aviso_dice_plan_numero_accion_cargo_y_fecha(base: str, tmp_path: Path) -> None:
