@@ -6,4 +6,5 @@ Each benchmark is a module with `correr(consola)`; add it to `REGISTRO` under th
 REGISTRO: dict[str, str] = {
     "fechas": "bench.fechas",
     "canal": "bench.canal",
+    "web": "bench.web",
 }

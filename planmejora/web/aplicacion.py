@@ -30,7 +30,6 @@ from planmejora.web.servicio import (
     CARGAS_A_LA_VEZ,
     Servicio,
     entorno_de_plantillas,
-    registrar_funciones,
     secreto_de_sesion,
 )
 
@@ -72,8 +71,6 @@ def crear_app(
     """
     url = url_elegida(db)
     motor = abrir_base(url)
-    registrar_funciones(motor)
-    motor.dispose()  # the connections opened to migrate lack the functions; new ones have them
     carpeta = (archivos or carpeta_por_defecto(url)).resolve()
     carpeta.mkdir(parents=True, exist_ok=True)
     servicio = Servicio(

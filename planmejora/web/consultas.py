@@ -30,6 +30,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import RowMapping
 
+from planmejora.web.busqueda import contiene
+
 _TEXTO = String()
 
 
@@ -76,19 +78,6 @@ v_documentos = table(
 firmas = table("firmas", *_columnas(Integer, "version_id posicion"), *_columnas(_TEXTO, "nombre cargo"))
 
 POR_PAGINA = (25, 50, 100, 200)
-_ACENTOS = "ÁÉÍÓÚÜÑáéíóúüñ"
-_SIN_ACENTOS = "AEIOUUNaeiouun"
-
-
-def plegar(expresion: ColumnElement[Any], sqlite: bool) -> ColumnElement[str]:
-    """Text compared as a person reads it, without accents or case, on both databases.
-
-    PostgreSQL's lower() under the C locale only folds ASCII, so accents go first; on SQLite the
-    function `pm_plegar` is registered on each connection by `planmejora.web.servicio`.
-    """
-    if sqlite:
-        return func.pm_plegar(expresion)
-    return func.lower(func.translate(expresion, _ACENTOS, _SIN_ACENTOS))
 
 
 def estado_seguimiento(corte: dt.date) -> ColumnElement[str]:
@@ -141,7 +130,7 @@ class Pagina:
         return max(1, -(-self.total // self.por_pagina))
 
 
-def _condiciones_acciones(filtro: FiltroAcciones, sqlite: bool) -> list[ColumnElement[bool]]:
+def _condiciones_acciones(filtro: FiltroAcciones) -> list[ColumnElement[bool]]:
     h = v_hallazgos.c
     condiciones: list[ColumnElement[bool]] = []
     if filtro.plan_id is not None:
@@ -159,11 +148,11 @@ def _condiciones_acciones(filtro: FiltroAcciones, sqlite: bool) -> list[ColumnEl
     if filtro.vencidas:
         condiciones.append(estado_seguimiento(filtro.corte) == "vencida")
     if filtro.texto and filtro.texto.strip():
-        condiciones.append(_contiene(filtro.texto, sqlite))
+        condiciones.append(_contiene(filtro.texto))
     return condiciones
 
 
-def _contiene(texto: str, sqlite: bool) -> ColumnElement[bool]:
+def _contiene(texto: str) -> ColumnElement[bool]:
     """Free text anywhere in the action a person would search: its words, who owns it, whose plan it is."""
     h = v_hallazgos.c
     campos = (
@@ -173,16 +162,7 @@ def _contiene(texto: str, sqlite: bool) -> ColumnElement[bool]:
     juntos: ColumnElement[Any] = func.coalesce(campos[0], "")
     for campo in campos[1:]:
         juntos = juntos + " " + func.coalesce(campo, "")
-    patron = "%" + _escapar_like(_plegar_texto(texto.strip())) + "%"
-    return plegar(juntos, sqlite).like(patron, escape="\\")
-
-
-def _plegar_texto(texto: str) -> str:
-    return texto.translate(str.maketrans(_ACENTOS, _SIN_ACENTOS)).lower()
-
-
-def _escapar_like(texto: str) -> str:
-    return texto.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return contiene(juntos, texto)
 
 
 def acciones(
@@ -192,21 +172,38 @@ def acciones(
     descendente: bool = False,
     numero: int = 1,
     por_pagina: int = 50,
-    sqlite: bool = True,
 ) -> Pagina:
-    """One page of the actions that pass `filtro`, sorted by `orden`, and how many pass in all."""
-    condiciones = _condiciones_acciones(filtro, sqlite)
-    total = conexion.scalar(select(func.count()).select_from(v_hallazgos).where(*condiciones)) or 0
-    numero = min(max(1, numero), max(1, -(-total // por_pagina)))
+    """One page of the actions that pass `filtro`, sorted by `orden`, and how many pass in all.
+
+    First the page's ids with the count of all that pass (a window over the filtered rows: the
+    filters, a text search above all, are evaluated once, and only narrow rows are sorted); then
+    the whole rows of those ids. A page past the end gives the last one.
+    """
+    condiciones = _condiciones_acciones(filtro)
     seguimiento = estado_seguimiento(filtro.corte).label("seguimiento")
-    consulta: Select[Any] = select(v_hallazgos, seguimiento).where(*condiciones)
     expresiones = (
         (seguimiento,) if orden == "seguimiento" else ORDENES_ACCIONES.get(orden, ORDENES_ACCIONES["numero"])[1]
     )
     claves = [e.desc().nulls_last() if descendente else e.asc().nulls_last() for e in expresiones]
-    consulta = consulta.order_by(*claves, v_hallazgos.c.hallazgo_id)
-    filas = list(conexion.execute(consulta.limit(por_pagina).offset((numero - 1) * por_pagina)).mappings())
-    return Pagina(filas, total, numero, por_pagina)
+    ids: Select[Any] = (
+        select(v_hallazgos.c.hallazgo_id, func.count().over().label("total"))
+        .where(*condiciones)
+        .order_by(*claves, v_hallazgos.c.hallazgo_id)
+        .limit(por_pagina)
+    )
+    numero = max(1, numero)
+    pagina = conexion.execute(ids.offset((numero - 1) * por_pagina)).all()
+    if not pagina and numero > 1:
+        total = conexion.scalar(select(func.count()).select_from(v_hallazgos).where(*condiciones)) or 0
+        numero = max(1, -(-total // por_pagina))
+        pagina = conexion.execute(ids.offset((numero - 1) * por_pagina)).all()
+    filas = {
+        fila["hallazgo_id"]: fila
+        for fila in conexion.execute(
+            select(v_hallazgos, seguimiento).where(v_hallazgos.c.hallazgo_id.in_([f.hallazgo_id for f in pagina]))
+        ).mappings()
+    }
+    return Pagina([filas[f.hallazgo_id] for f in pagina], pagina[0].total if pagina else 0, numero, por_pagina)
 
 
 def opciones_de_filtro(conexion: Connection) -> dict[str, list[str]]:
@@ -277,16 +274,13 @@ class FiltroPlanes:
     hasta: dt.date | None = None
 
 
-def planes(
-    conexion: Connection, filtro: FiltroPlanes, numero: int = 1, por_pagina: int = 50, sqlite: bool = True
-) -> Pagina:
+def planes(conexion: Connection, filtro: FiltroPlanes, numero: int = 1, por_pagina: int = 50) -> Pagina:
     """The current version of each plan that passes `filtro`, newest subscription first, with its counts."""
     v = v_versiones.c
     condiciones: list[ColumnElement[bool]] = [v.actual]
     if filtro.texto and filtro.texto.strip():
-        patron = "%" + _escapar_like(_plegar_texto(filtro.texto.strip())) + "%"
         juntos = func.coalesce(v.entidad, "") + " " + func.coalesce(v.proceso_auditado, "") + " " + v.archivo
-        condiciones.append(plegar(juntos, sqlite).like(patron, escape="\\"))
+        condiciones.append(contiene(juntos, filtro.texto))
     if filtro.entidad:
         condiciones.append(v.entidad == filtro.entidad)
     if filtro.desde:

@@ -33,7 +33,7 @@ def planes(request: Request) -> Response:
         hasta=fecha(request, "hasta", "fecha «hasta»"),
     )
     with servicio.leer() as conexion:
-        resultado = consultas.planes(conexion, filtro, entero(request, "pagina", 1), sqlite=servicio.sqlite)
+        resultado = consultas.planes(conexion, filtro, entero(request, "pagina", 1))
         opciones = consultas.opciones_de_filtro(conexion)
     return pagina(request, "planes.html", filtro=filtro, resultado=resultado, opciones=opciones)
 
@@ -64,9 +64,7 @@ def acciones(request: Request) -> Response:
     descendente = elegido(request, "dir", ("asc", "desc")) == "desc"
     por_pagina = int(elegido(request, "por_pagina", [str(n) for n in consultas.POR_PAGINA]) or 50)
     with servicio.leer() as conexion:
-        resultado = consultas.acciones(
-            conexion, filtro, orden, descendente, entero(request, "pagina", 1), por_pagina, servicio.sqlite
-        )
+        resultado = consultas.acciones(conexion, filtro, orden, descendente, entero(request, "pagina", 1), por_pagina)
         opciones = consultas.opciones_de_filtro(conexion)
     return pagina(
         request,

@@ -7,16 +7,14 @@ import secrets
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import anyio
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine
 
 from carga.conexion import para_leer
 from extractor.lector import Limites
-from planmejora.calidad.modelo import sin_tildes
 from planmejora.web import formato
 
 CARGAS_A_LA_VEZ = 2
@@ -33,10 +31,6 @@ class Servicio:
     espera_fallo: float
     plantillas: Environment
     cargas: anyio.CapacityLimiter
-
-    @property
-    def sqlite(self) -> bool:
-        return self.motor.dialect.name == "sqlite"
 
     def leer(self) -> Connection:
         return para_leer(self.motor)
@@ -59,20 +53,6 @@ def entorno_de_plantillas() -> Environment:
 
 def _recurso(nombre: str) -> str:
     return resources.files("planmejora.web").joinpath(nombre).read_text(encoding="utf-8")
-
-
-def registrar_funciones(motor: Engine) -> None:
-    """On SQLite, the accent- and case-blind comparison the searches use (`pm_plegar`)."""
-    if motor.dialect.name != "sqlite":
-        return
-
-    @event.listens_for(motor, "connect")
-    def _al_conectar(conexion_dbapi: Any, _registro: Any) -> None:
-        conexion_dbapi.create_function("pm_plegar", 1, _plegar, deterministic=True)
-
-
-def _plegar(texto: str | None) -> str | None:
-    return None if texto is None else sin_tildes(texto)
 
 
 def secreto_de_sesion(carpeta: Path) -> str:

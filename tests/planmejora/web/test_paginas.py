@@ -153,3 +153,29 @@ def test_las_exportaciones_son_las_de_la_orden(url: str, como: Callable[[str], T
         assert de_la_orden.sheetnames == de_la_web.sheetnames
         for hoja in de_la_orden.sheetnames:
             assert list(de_la_orden[hoja].values) == list(de_la_web[hoja].values)
+
+
+def test_con_mas_acciones_que_una_pagina_los_enlaces_llevan_a_la_siguiente(
+    url: str, como: Callable[[str], TestClient]
+) -> None:
+    motor = create_engine(url)
+    with motor.begin() as conexion:
+        for tanda in range(1, 6):
+            conexion.execute(
+                text(
+                    "INSERT INTO hallazgos (version_id, posicion, numero, accion_mejora, dependencia, "
+                    "fecha_inicio_estado, fecha_terminacion_estado) "
+                    f"SELECT version_id, posicion + {tanda * 1000}, numero, accion_mejora, dependencia, "
+                    "fecha_inicio_estado, fecha_terminacion_estado FROM hallazgos WHERE posicion < 1000"
+                )
+            )
+    motor.dispose()
+    ((total,),) = consultar(url, "SELECT COUNT(*) FROM v_hallazgos")
+    assert total > 50
+    cliente = como("consuelo")
+    primera = cliente.get("/acciones", params={"dependencia": "", "orden": "dependencia"}).text
+    assert "página 1 de" in primera
+    siguiente = re.search(r'href="([^"]+)" rel="next"', primera)
+    assert siguiente, "la primera página no enlaza la siguiente"
+    segunda = cliente.get(siguiente.group(1).replace("&amp;", "&")).text
+    assert "página 2 de" in segunda and "orden=dependencia" in siguiente.group(1)
