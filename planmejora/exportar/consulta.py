@@ -19,7 +19,9 @@ from planmejora.exportar.modelo import AccionDelPlan, Fecha
 
 
 def _fecha(fila: RowMapping, nombre: str) -> Fecha:
-    return Fecha(fecha_sql(fila.get(nombre)), texto_sql(fila.get(f"{nombre}_precision")))
+    return Fecha(
+        fecha_sql(fila.get(nombre)), texto_sql(fila.get(f"{nombre}_precision")), texto_sql(fila.get(f"{nombre}_estado"))
+    )
 
 
 def _accion(f: RowMapping) -> AccionDelPlan:

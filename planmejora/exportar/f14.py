@@ -54,6 +54,13 @@ def _fecha(fila: FilaF14, clave: str, fecha: Fecha, nombre: str, extremo: str) -
     dia = fecha.primer_dia if extremo == "primer" else fecha.ultimo_dia
     if dia is None:
         fila.poner(clave, None, f"La copia no trae la fecha de {nombre}: escríbala.")
+    elif fecha.inferida:
+        fila.poner(
+            clave,
+            _sireci(dia),
+            f"La copia no traía una fecha de {nombre} legible: se dedujo de la otra fecha y del plazo en meses "
+            f"({dia:%d/%m/%Y}); confírmela.",
+        )
     elif fecha.solo_mes:
         fila.poner(
             clave,

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from extractor.vocabulario import leer_toml
 from planmejora.calidad.modelo import ubicacion
 
 
@@ -18,6 +16,12 @@ class Fecha:
 
     valor: dt.date | None
     precision: str | None = "dia"
+    estado: str | None = "ok"
+
+    @property
+    def inferida(self) -> bool:
+        """Not written in the copy: derived from the other date and the plazo (see `problemas`)."""
+        return self.valor is not None and self.estado == "inferida"
 
     @property
     def solo_mes(self) -> bool:
@@ -71,9 +75,7 @@ class AccionDelPlan:
         return self.estado_accion == "cerrada"
 
 
-@cache
 def columnas(salida: str) -> dict[str, str]:
     """The columns of an output, in order, as `columnas.toml` names them: key → title written."""
-    with resources.files("planmejora.exportar").joinpath("columnas.toml").open("rb") as archivo:
-        tabla: dict[str, str] = tomllib.load(archivo)[salida]
+    tabla: dict[str, str] = leer_toml("planmejora.exportar", "columnas")[salida]
     return tabla

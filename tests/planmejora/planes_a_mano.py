@@ -15,7 +15,10 @@ ANCHO_COMPLETO = "＝1+1"
 
 
 def base_de_ejemplo(url_db: str) -> str:
-    """Calica (three actions of its current copy; an older copy had five) and Guavio (one action, from Excel)."""
+    """Calica (three actions of its current copy; an older copy had five) and Guavio (one action, from Excel).
+
+    Calica's second action has a start date derived from its end and plazo (`inferida`), as normalization leaves it.
+    """
     motor: Engine = crear_motor(url_db)
     actualizar(motor)
     anterior = plan("calica_enero.docx", "a" * 64, hallazgos=5)
@@ -29,7 +32,7 @@ def base_de_ejemplo(url_db: str) -> str:
         hallazgo(1, estado_accion="abierta", cumplimiento=True, efectividad=False),
         hallazgo(
             2,
-            fecha_inicio=fecha_dia("2022-03-01"),
+            fecha_inicio=fecha_dia("2022-03-01", "inferida"),
             fecha_terminacion=fecha_dia("2022-09-30"),
             estado_accion="cerrada",
             observaciones=ANCHO_COMPLETO,

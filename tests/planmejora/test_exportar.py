@@ -150,7 +150,7 @@ def test_f14_lista_por_fila_lo_que_falta_diligenciar(base: str, tmp_path: Path) 
         "ACTIVIDADES / FECHA DE TERMINACIÓN",
         "ACTIVIDADES / AVANCE FÍSICO DE EJECUCIÓN",
     }
-    assert por_fila["FILA_2"] == siempre
+    assert por_fila["FILA_2"] == siempre | {"ACTIVIDADES / FECHA DE INICIO"}, "a derived date: to confirm"
     assert por_fila["FILA_3"] == siempre | {
         "ACTIVIDADES / FECHA DE INICIO",
         "ACTIVIDADES / FECHA DE TERMINACIÓN",
@@ -161,6 +161,8 @@ def test_f14_lista_por_fila_lo_que_falta_diligenciar(base: str, tmp_path: Path) 
         "ACTIVIDADES / FECHA DE TERMINACIÓN",
         "ACTIVIDADES / AVANCE FÍSICO DE EJECUCIÓN",
     }
+    deducida = next(p for p in pendientes if p["Fila"] == "FILA_2" and p["Columna"] == "ACTIVIDADES / FECHA DE INICIO")
+    assert "se dedujo" in str(deducida["Qué falta"]) and "01/03/2022" in str(deducida["Qué falta"])
     mes = next(p for p in pendientes if p["Fila"] == "FILA_4" and p["Columna"] == "ACTIVIDADES / FECHA DE TERMINACIÓN")
     assert "06/2022" in str(mes["Qué falta"]) and "último día" in str(mes["Qué falta"])
     assert mes["Archivo"] == "guavio.xlsx" and mes["Ubicación"] == "hoja «Plan 2022», fila 14"
