@@ -4,14 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///demo.db
 
-.PHONY: demo test lint bench muestras clean
+RESTRICCIONES := requirements/constraints.txt
+
+.PHONY: demo test test-rapido lint bench muestras actualizar-dependencias clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.instalado: pyproject.toml | $(BIN)/activate
+# Every install takes the exact versions of $(RESTRICCIONES): the PDF heuristics depend on
+# pdfminer's exact output, so a new release must come in on purpose (make actualizar-dependencias).
+$(VENV)/.instalado: pyproject.toml $(RESTRICCIONES) | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c $(RESTRICCIONES) -e '.[dev]'
 	touch $@
 
 # The demo loads every sample, the damaged ones included, to show how each is reported:
@@ -26,6 +30,10 @@ test: $(VENV)/.instalado
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# The tests that take at most a few seconds each (about a fifth of the suite's time): while working.
+test-rapido: $(VENV)/.instalado
+	$(BIN)/pytest -q -m "not lento"
+
 lint: $(VENV)/.instalado
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,11 +45,23 @@ bench: $(VENV)/.instalado
 	BENCH_N=$(N) $(BIN)/python -m bench
 
 muestras: $(VENV)/.instalado
-	$(BIN)/pip install --quiet -e '.[muestras]'
+	$(BIN)/pip install --quiet -c $(RESTRICCIONES) -e '.[muestras]'
 	$(BIN)/python muestras/generar.py
 	$(BIN)/python muestras/generar_reales.py
 	$(BIN)/python muestras/escanear.py
 	$(BIN)/python muestras/otros_productores.py
+
+# The newest versions pyproject.toml allows, installed in a fresh environment and written to
+# $(RESTRICCIONES); then run `make test` and commit the file if everything passes.
+actualizar-dependencias: | $(BIN)/activate
+	rm -rf .venv-dependencias
+	$(PYTHON) -m venv .venv-dependencias
+	.venv-dependencias/bin/pip install --quiet --upgrade pip
+	.venv-dependencias/bin/pip install --quiet '.[dev,muestras]'
+	{ sed -n '1,2p' $(RESTRICCIONES); .venv-dependencias/bin/pip freeze --exclude planmejora; } > $(RESTRICCIONES).nuevo
+	mv $(RESTRICCIONES).nuevo $(RESTRICCIONES)
+	rm -rf .venv-dependencias build
+	$(BIN)/pip install --quiet -c $(RESTRICCIONES) -e '.[dev,muestras]'
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
