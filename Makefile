@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///demo.db
+DEMO_USUARIO ?= demo
+DEMO_CLAVE ?= demo-planmejora
 
 RESTRICCIONES := requirements/constraints.txt
 
@@ -24,6 +26,10 @@ demo: $(VENV)/.instalado
 	$(BIN)/planmejora ingerir muestras --db $(DEMO_DB) || [ $$? -eq 1 ]
 	$(BIN)/planmejora calidad --db $(DEMO_DB) --salida calidad_demo.html
 	@echo "Base de datos: $(DEMO_DB) · reporte de calidad: calidad_demo.html"
+	@$(BIN)/planmejora usuarios listar --db $(DEMO_DB) | grep -q "^$(DEMO_USUARIO)[[:space:]]" || \
+		printf '%s\n' '$(DEMO_CLAVE)' | $(BIN)/planmejora usuarios crear $(DEMO_USUARIO) --rol admin --db $(DEMO_DB)
+	@echo "Aplicación web de la demo: $(BIN)/planmejora servir --db $(DEMO_DB)"
+	@echo "  y abra http://127.0.0.1:8000/ en el navegador (usuario $(DEMO_USUARIO), clave $(DEMO_CLAVE); solo para la demo)."
 
 test: $(VENV)/.instalado
 	$(BIN)/ruff check .

@@ -9,19 +9,18 @@ comparison of the folded text. The letters with accents are data (`letras.toml`)
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func
+
+from extractor.vocabulario import leer_toml
 
 
 @cache
 def _variantes() -> dict[str, str]:
     """Each accented form (both cases) → its plain lower-case letter."""
-    with resources.files("planmejora.web").joinpath("letras.toml").open("rb") as archivo:
-        tabla: dict[str, str] = tomllib.load(archivo)["variantes"]
+    tabla: dict[str, str] = leer_toml("planmejora.web", "letras")["variantes"]
     return {forma: base for base, formas in tabla.items() for forma in formas + formas.upper()}
 
 
