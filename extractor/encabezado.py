@@ -549,6 +549,11 @@ def _sin_titulo(linea: str) -> list[str]:
     return trozos if len(trozos) > 1 and any(_parece_titulo(t) for t in trozos) else [linea]
 
 
+def nombra_entidad(linea: str) -> bool:
+    """`ALCALDÍA MUNICIPAL DE…`, `DEPARTAMENTO DE…`: a line that names an entity with a word of the vocabulary."""
+    return _clase_de_entidad(linea) in (0, 1)
+
+
 def _clase_de_entidad(linea: str) -> int | None:
     """0: names an entity (`ALCALDÍA…`), 1: a territory (`DEPARTAMENTO DE…`), 2: a short line in capitals
     (`CORPOAMAZONÍA`), None: a line that is never the entity (a title, a page number, the letterhead,

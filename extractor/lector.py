@@ -18,6 +18,7 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 
 from extractor.conversion import convertido
+from extractor.copias import partir_en_copias
 from extractor.ensamblar import ensamblar
 from extractor.errores import ArchivoIlegible
 from extractor.formatos import Identidad, formato_de, nombre, por_extension
@@ -233,7 +234,8 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
         documento.formato, documento.tipo = formato, Identidad(formato).tipo
         formato = _revisar_formato(ruta, leido.datos, formato, declarado, limites)
         hojas = _leer_hojas(leido.datos, formato, limites)
-        documento.planes = [plan for hoja in hojas if (plan := ensamblar(hoja)) is not None]
+        copias = [copia for hoja in hojas for copia in partir_en_copias(hoja)]
+        documento.planes = [plan for copia in copias if (plan := ensamblar(copia)) is not None]
         documento.paginas_en_blanco = [n for hoja in hojas for n in hoja.paginas_en_blanco]
     except ArchivoIlegible as error:
         documento.error = _por_seguridad(error, limites) or error.mensaje

@@ -7,6 +7,9 @@
 - `la_esperanza_2023.xlsx`: a workbook written by a program (openpyxl) and never opened in Excel, so
   its formulas have no stored result: numbers `=B12+1`, end dates `=EDATE(…)`, a start `=DATE(…)`, a
   state `=IF(…)`, and one end date `=TODAY()+120` that cannot be computed.
+- `carpeta_calica_santa_rosa.pdf`: two plans one after the other in one PDF, as a binder scanned or
+  printed into one file (`calica_2021.pdf` and `santa_rosa_2021.pdf`, whole).
+- `apiladas_2023.xlsx`: two plans stacked in one sheet, the second below the signatures of the first.
 - `san_pedro_2023.docx`: the form preceded by the template's instructions block, which names the
   header fields and columns with what to write in them (paragraphs, then a small table); findings
   numbered `1.`; `Cumple` / `No cumple` in the Estado column.
@@ -26,16 +29,18 @@ from xml.sax.saxutils import quoteattr
 
 import escribir_docx
 import escribir_xlsx
+import planes
 import planes_reales
+import pypdfium2 as pdfium
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from escribir_docx import DisenoDocx
 from escribir_xlsx import DisenoXlsx
-from generar import ANCHOS_DOCX, CARPETA, ESTANDAR, _columnas, escribir_json, esperado_plan
-from openpyxl import load_workbook
+from generar import ANCHOS_DOCX, CARPETA, ESTANDAR, _columnas, disenos_docx, escribir_json, esperado_plan
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
-from oraculo import problema
+from oraculo import PlanMuestra, problema
 
 LISTAS = {
     "cumplimiento": ("Seleccione", "Cumple", "No cumple", "N/A"),
@@ -189,6 +194,52 @@ def formulas_sin_resultado(ruta: Path, diseno: DisenoXlsx, filas: list[int]) -> 
     return [(2, "fecha_terminacion", hoy)]
 
 
+def carpeta(nombre: str, fuentes: tuple[str, ...]) -> None:
+    """The exported PDFs of `fuentes`, whole and in order, in one file: each plan keeps its own pages, shifted."""
+    ruta = CARPETA / nombre
+    union = pdfium.PdfDocument.new()
+    disenos = {n: (plan, diseno, paginas) for n, plan, diseno, paginas, _ in disenos_docx()}
+    objetos = []
+    for fuente in fuentes:
+        antes = len(union)
+        union.import_pages(pdfium.PdfDocument(CARPETA / fuente))
+        plan, diseno, paginas = disenos[fuente.replace(".pdf", ".docx")]
+        filas = list(range(1, len(plan.hallazgos) + 1))
+        objetos.append((plan, _columnas(diseno.columnas), filas, [antes + p for p in paginas]))
+    union.save(ruta)
+    escribir_json(nombre, [esperado_plan(ruta, "pdf", p, c, f, pag, None) for p, c, f, pag in objetos])
+
+
+def apiladas(nombre: str, copias: tuple[PlanMuestra, ...]) -> None:
+    """Several plans in one sheet, each below the signatures of the one before, as offices paste them."""
+    diseno = DisenoXlsx(
+        hoja="Planes 2023",
+        columnas=ESTANDAR,
+        anchos={clave: 14 for clave, _ in ESTANDAR},
+        encabezado="contiguo",
+        rotulos=("PROCESO AUDITADO", "PROCEDIMIENTOS", "RESPONSABLES", "FECHA DE SUSCRIPCIÓN"),
+    )
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = diseno.hoja
+    objetos = []
+    fila = 1
+    ruta = CARPETA / nombre
+    for plan in copias:
+        escritor = escribir_xlsx._Hoja(hoja, plan, diseno)
+        escritor.fila = fila
+        escritor.titulo()
+        escritor.datos_generales()
+        filas = escritor.hallazgos()
+        escritor.firmas()
+        escritor.pagina()
+        fila = escritor.fila + 4
+        objetos.append((plan, filas))
+    libro.save(ruta)
+    columnas = _columnas(diseno.columnas)
+    escribir_json(nombre, [esperado_plan(ruta, "xlsx", p, columnas, f, None, diseno.hoja) for p, f in objetos])
+
+
 def generar() -> None:
     nombre, diseno_docx = rio_claro()
     ruta = CARPETA / nombre
@@ -203,6 +254,9 @@ def generar() -> None:
     instructivo_antes(ruta, diseno_docx)
     columnas = _columnas(diseno_docx.columnas)
     escribir_json(nombre, [esperado_plan(ruta, "docx", planes_reales.SAN_PEDRO, columnas, filas, None, None)])
+
+    carpeta("carpeta_calica_santa_rosa.pdf", ("calica_2021.pdf", "santa_rosa_2021.pdf"))
+    apiladas("apiladas_2023.xlsx", (planes_reales.LA_ESPERANZA, planes_reales.RIO_CLARO, planes.CALICA))
 
     nombre, diseno_xlsx = la_esperanza()
     ruta = CARPETA / nombre
