@@ -33,16 +33,21 @@ def _numero(accion: Accion) -> str:
     return _DIGITOS.sub(lambda m: str(int(m.group())), comparable(accion.numero))
 
 
-def _parecido(a: Accion, b: Accion) -> float:
-    return float(fuzz.token_sort_ratio(comparable(a.accion_mejora), comparable(b.accion_mejora)))
-
-
 def _mejores_pares(
     anteriores: Sequence[Accion], actuales: Sequence[Accion], minimo: float
 ) -> Iterator[tuple[int, int]]:
-    """Indices of pairs, the most alike first, each action in one pair at most."""
+    """Indices of pairs, the most alike texts first (then the closest in the plan), each action in one pair at most."""
+    if minimo <= 0 and len(anteriores) == len(actuales) == 1:
+        yield 0, 0  # one action under the same N° in each copy: the same action, whatever its text says now
+        return
+    textos_a = [comparable(a.accion_mejora) for a in anteriores]
+    textos_b = [comparable(b.accion_mejora) for b in actuales]
     candidatos = sorted(
-        ((_parecido(a, b), -abs(i - j), i, j) for i, a in enumerate(anteriores) for j, b in enumerate(actuales)),
+        (
+            (fuzz.token_sort_ratio(texto_a, texto_b), -abs(i - j), i, j)
+            for i, texto_a in enumerate(textos_a)
+            for j, texto_b in enumerate(textos_b)
+        ),
         reverse=True,
     )
     usados_a: set[int] = set()
@@ -54,25 +59,35 @@ def _mejores_pares(
             yield i, j
 
 
+def _por_numero(acciones: Sequence[Accion]) -> dict[str, list[Accion]]:
+    grupos: dict[str, list[Accion]] = {}
+    for accion in acciones:
+        if numero := _numero(accion):
+            grupos.setdefault(numero, []).append(accion)
+    return grupos
+
+
 def emparejar(
     anteriores: Sequence[Accion], actuales: Sequence[Accion]
 ) -> tuple[list[tuple[Accion, Accion]], list[Accion], list[Accion]]:
-    """Pairs (previous, current), then the removed and the added actions."""
-    libres_a, libres_b = list(anteriores), list(actuales)
+    """Pairs (previous, current) in the current copy's order, then the removed and the added actions."""
     pares: list[tuple[Accion, Accion]] = []
+    emparejadas: set[int] = set()
 
     def tomar(grupo_a: list[Accion], grupo_b: list[Accion], minimo: float) -> None:
-        for i, j in list(_mejores_pares(grupo_a, grupo_b, minimo)):
+        for i, j in _mejores_pares(grupo_a, grupo_b, minimo):
             pares.append((grupo_a[i], grupo_b[j]))
-            libres_a.remove(grupo_a[i])
-            libres_b.remove(grupo_b[j])
+            emparejadas.update((id(grupo_a[i]), id(grupo_b[j])))
 
-    for numero in dict.fromkeys(_numero(a) for a in anteriores):
-        if numero:
-            tomar([a for a in libres_a if _numero(a) == numero], [b for b in libres_b if _numero(b) == numero], 0)
-    tomar(list(libres_a), list(libres_b), PARECIDO_MINIMO)
-    pares.sort(key=lambda par: actuales.index(par[1]))
-    return pares, libres_a, libres_b
+    actuales_por_numero = _por_numero(actuales)
+    for numero, grupo in _por_numero(anteriores).items():
+        tomar(grupo, actuales_por_numero.get(numero, []), 0)
+    libres_a = [a for a in anteriores if id(a) not in emparejadas]
+    libres_b = [b for b in actuales if id(b) not in emparejadas]
+    tomar(libres_a, libres_b, PARECIDO_MINIMO)
+    orden = {id(b): j for j, b in enumerate(actuales)}
+    pares.sort(key=lambda par: orden[id(par[1])])
+    return pares, [a for a in libres_a if id(a) not in emparejadas], [b for b in libres_b if id(b) not in emparejadas]
 
 
 def _cambio(tipo: TipoCambio, accion: Accion, antes: str | None, despues: str | None) -> Cambio:
