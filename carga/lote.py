@@ -72,6 +72,8 @@ class Resumen:
     errores: list[tuple[str, str]] = field(default_factory=list)
     interrumpida: bool = False
     """Asked to stop with files still to do: those are left for the next run."""
+    ignorados: list[tuple[str, str]] = field(default_factory=list)
+    """Files found in the folders and not read, each with why (a note, a ZIP): set by whoever walked the folders."""
 
     def a_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +87,8 @@ class Resumen:
             "problemas": self.problemas,
             "segundos": round(self.segundos, 3),
             "errores": [{"archivo": archivo, "error": error} for archivo, error in self.errores],
+            "ignorados": len(self.ignorados),
+            "archivos_ignorados": [{"archivo": archivo, "motivo": motivo} for archivo, motivo in self.ignorados],
         }
 
 

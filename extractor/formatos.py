@@ -74,6 +74,15 @@ def formato_de(datos: bytes) -> str | None:
     return next((formato for marca, formato in _MARCAS if datos.startswith(marca)), None)
 
 
+def tiene_marca(cabecera: bytes) -> bool:
+    """Whether the first bytes of a file carry the mark of a format we read (or of a container that may hold one)."""
+    return (
+        b"%PDF-" in cabecera[:1024]
+        or cabecera.startswith((_OLE, b"PK"))
+        or any(cabecera.startswith(marca) for marca, _ in _MARCAS)
+    )
+
+
 def identificar(ruta: Path) -> Identidad:
     """The format of a file whose reading failed elsewhere (a reader killed at a limit); never raises."""
     try:

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from planmejora.ingesta import Progreso as Progreso
     from planmejora.ingesta import Resumen as Resumen
     from planmejora.ingesta import ingerir as ingerir
+    from planmejora.recorrido import Recorrido as Recorrido
+    from planmejora.recorrido import recorrer as recorrer
     from planmejora.seguimiento import ResumenAvisos as ResumenAvisos
     from planmejora.seguimiento import Seguimiento as Seguimiento
     from planmejora.seguimiento import avisos as avisos
@@ -62,6 +64,7 @@ __all__ = [
     "Plan",
     "Problema",
     "Progreso",
+    "Recorrido",
     "Reporte",
     "Resumen",
     "ResumenAvisos",
@@ -80,6 +83,7 @@ __all__ = [
     "ingerir",
     "leer_reporte",
     "leer_seguimiento",
+    "recorrer",
 ]
 
 # public name -> (module, name there)
@@ -93,6 +97,8 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "Problema": ("normalizacion.modelo", "Problema"),
     "archivos_en": ("planmejora.api", "archivos_en"),
     "es_copia_candidata": ("planmejora.api", "es_copia_candidata"),
+    "Recorrido": ("planmejora.recorrido", "Recorrido"),
+    "recorrer": ("planmejora.recorrido", "recorrer"),
     "extraer": ("planmejora.api", "extraer"),
     "extraer_aislados": ("planmejora.api", "extraer_aislados"),
     "extraer_archivo": ("planmejora.api", "extraer_archivo"),

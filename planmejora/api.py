@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,37 +9,23 @@ from functools import partial
 from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
-from extractor.formatos import EXTENSIONES, identificar
+from extractor.formatos import identificar
 from extractor.lector import Limites, leer, sha256_de
 from normalizacion import normalizar_documento
 from normalizacion.modelo import Plan
+from planmejora.recorrido import es_copia_candidata, recorrer
 
 log = logging.getLogger(__name__)
 
-_IGNORADOS = ("~$*", ".~lock.*#", "*.tmp", "*.crdownload", "*.part", ".*")
-
-
-def es_copia_candidata(ruta: Path) -> bool:
-    """A file that may be a copy of the form: a known extension, not an Office lock or a temporary file."""
-    if any(fnmatch.fnmatch(ruta.name, patron) for patron in _IGNORADOS):
-        return False
-    return ruta.suffix.lower() in EXTENSIONES
+__all__ = ["archivos_en", "es_copia_candidata", "extraer", "extraer_aislados", "extraer_archivo"]
 
 
 def archivos_en(rutas: Iterable[str | Path]) -> list[Path]:
-    """Files given by name, and every candidate copy under the folders given, in a stable order."""
-    encontrados: list[Path] = []
-    for ruta in map(Path, rutas):
-        if ruta.is_dir():
-            encontrados.extend(
-                sorted(
-                    (p for p in ruta.rglob("*") if p.is_file() and es_copia_candidata(p)),
-                    key=lambda p: p.as_posix(),
-                )
-            )
-        else:
-            encontrados.append(ruta)
-    return encontrados
+    """Files given by name, and every candidate copy under the folders given, in a stable order.
+
+    `planmejora.recorrido.recorrer` also says which files were found and not read, and why.
+    """
+    return recorrer(rutas).archivos
 
 
 def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Plan]:

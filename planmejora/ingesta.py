@@ -15,8 +15,9 @@ from pathlib import Path
 from carga.conexion import BaseInaccesible, url_elegida
 from carga.esquema import abrir_base
 from carga.lote import Avance, Progreso, Resumen, cargar
-from extractor.lector import Limites
-from planmejora.api import archivos_en, extraer_archivo
+from extractor.lector import Limites, texto_de_ruta
+from planmejora.api import extraer_archivo
+from planmejora.recorrido import recorrer
 
 __all__ = ["Avance", "BaseInaccesible", "Progreso", "Resumen", "ingerir"]
 
@@ -37,14 +38,23 @@ def ingerir(
     called once per file. Each file is read in a process that is killed past the time or memory of
     `limites` (by default `Limites()`). `parar` (for example `threading.Event().is_set`) is asked
     between files: once it says yes, the files in hand are finished, no other is started, and the
-    run is recorded as `interrumpida` (`Resumen.interrumpida`). Raises `BaseInaccesible` when the
-    database cannot be used.
+    run is recorded as `interrumpida` (`Resumen.interrumpida`). Files found in the folders that are of
+    no kind planmejora reads are named in `Resumen.ignorados` with why; a folder that cannot be opened
+    is one of `Resumen.errores`. Raises `BaseInaccesible` when the database cannot be used.
     """
     pedido = [str(ruta) for ruta in rutas]
     limites = limites or Limites()
     motor = abrir_base(url_elegida(url_db))
     try:
         extraer = partial(extraer_archivo, limites=limites)
-        return cargar(archivos_en(pedido), motor, extraer, workers, reintentar, progreso, pedido, limites, parar=parar)
+        recorrido = recorrer(pedido)
+        resumen = cargar(
+            recorrido.archivos, motor, extraer, workers, reintentar, progreso, pedido, limites, parar=parar
+        )
     finally:
         motor.dispose()
+    resumen.ignorados = [(texto_de_ruta(i.ruta), i.motivo) for i in recorrido.ignorados]
+    for carpeta in recorrido.carpetas_ilegibles:
+        resumen.errores.append((texto_de_ruta(carpeta.ruta), carpeta.motivo))
+        resumen.con_error += 1
+    return resumen

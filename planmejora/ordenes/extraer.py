@@ -12,8 +12,9 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from extractor.lector import texto_de_ruta
 from normalizacion.modelo import Plan
-from planmejora.api import archivos_en, extraer_aislados
+from planmejora.api import extraer_aislados
 from planmejora.ordenes.limites import (
     LIMITE_MEMORIA,
     LIMITE_SEGUNDOS,
@@ -23,13 +24,15 @@ from planmejora.ordenes.limites import (
     MaxPaginas,
     limites_de,
 )
+from planmejora.recorrido import Recorrido, recorrer
 
 
 def extraer(
     archivos: Annotated[
         list[Path],
         typer.Argument(
-            help="Archivos PDF, Word (.docx) o Excel (.xlsx); también carpetas, que se recorren completas.",
+            help="Archivos PDF, Word (.docx, .doc, .rtf, .odt), Excel (.xlsx, .xls, .ods) o imágenes (.jpg, .png, "
+            ".tif); también carpetas, que se recorren completas.",
             show_default=False,
         ),
     ],
@@ -52,7 +55,8 @@ def extraer(
 
       planmejora extraer muestras/ --json > planes.json
     """
-    rutas = archivos_en(archivos)
+    recorrido = recorrer(archivos)
+    rutas = recorrido.archivos
     planes: list[Plan] = []
     consola_error = Console(stderr=True)
     with Progress(console=consola_error, transient=True, disable=not consola_error.is_terminal) as progreso:
@@ -65,8 +69,22 @@ def extraer(
         sys.stdout.write("\n")
     else:
         _mostrar(planes, Console())
-    if any(p.error for p in planes):
+    _sin_leer(recorrido, consola_error)
+    if any(p.error for p in planes) or recorrido.carpetas_ilegibles:
         raise typer.Exit(1)
+
+
+def _sin_leer(recorrido: Recorrido, consola: Console) -> None:
+    """Every file found and not read, and every folder that could not be opened, on standard error:
+    the JSON on standard output keeps the contract's shape."""
+    for carpeta in recorrido.carpetas_ilegibles:
+        consola.print(
+            f"[bold red]✗ {texto_de_ruta(carpeta.ruta)}[/]: {carpeta.motivo}", highlight=False, soft_wrap=True
+        )
+    for ignorado in recorrido.ignorados:
+        consola.print(
+            f"[yellow]Ignorado[/] {texto_de_ruta(ignorado.ruta)}: {ignorado.motivo}", highlight=False, soft_wrap=True
+        )
 
 
 def _si_no(valor: bool | None) -> str:

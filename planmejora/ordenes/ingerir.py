@@ -245,3 +245,7 @@ def _mostrar(resumen: Resumen, consola: Console) -> None:
         )
     for archivo, error in resumen.errores:
         consola.print(f"[red]✗[/] {archivo}: {error}", highlight=False)
+    if resumen.ignorados:
+        consola.print(f"[yellow]{len(resumen.ignorados)} archivo(s) ignorado(s)[/]: no son copias que planmejora lea.")
+    for archivo, motivo in resumen.ignorados:
+        consola.print(f"[yellow]–[/] {archivo}: {motivo}", highlight=False, soft_wrap=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import queue
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -29,7 +29,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
-from planmejora.api import es_copia_candidata
+from planmejora.recorrido import es_copia_candidata, es_de_paso, motivo_para_ignorar
 from planmejora.vigilancia.asentamiento import Firma
 
 PROCESADOS = "procesados"
@@ -72,17 +72,31 @@ def es_vigilada(carpeta: Path, ruta: Path) -> bool:
     return ruta != carpeta and carpeta_vigilada(carpeta, ruta.parent) and es_copia_candidata(ruta)
 
 
-def candidatos(carpeta: Path, desde: Path | None = None) -> Iterator[Path]:
-    """Every candidate copy under `desde` (default: all of `carpeta`), skipping folders not watched."""
-    inicio = desde or carpeta
-    for raiz, carpetas, archivos in os.walk(inicio):
+def _archivos(carpeta: Path, desde: Path | None, ilegible: Callable[[OSError], None] | None) -> Iterator[Path]:
+    """Every file under `desde` (default: all of `carpeta`) in the folders watched, in a stable order."""
+    for raiz, carpetas, archivos in os.walk(desde or carpeta, onerror=ilegible):
         actual = Path(raiz)
         primer_nivel = actual == carpeta
         carpetas[:] = sorted(c for c in carpetas if _nombre_vigilado(c, primer_nivel))
-        for nombre in sorted(archivos):
-            ruta = actual / nombre
-            if es_vigilada(carpeta, ruta):
-                yield ruta
+        yield from (actual / nombre for nombre in sorted(archivos))
+
+
+def candidatos(carpeta: Path, desde: Path | None = None) -> Iterator[Path]:
+    """Every candidate copy under `desde` (default: all of `carpeta`), skipping folders not watched."""
+    for ruta in _archivos(carpeta, desde, None):
+        if es_vigilada(carpeta, ruta):
+            yield ruta
+
+
+def no_leidos(carpeta: Path, ilegible: Callable[[OSError], None]) -> Iterator[tuple[Path, str]]:
+    """Every file of the folders watched that is of no kind planmejora reads, with why (passing traces aside);
+    `ilegible` is told of each folder that cannot be opened."""
+    for ruta in _archivos(carpeta, None, ilegible):
+        if es_de_paso(ruta):
+            continue
+        motivo = motivo_para_ignorar(ruta)
+        if motivo is not None:
+            yield ruta, motivo
 
 
 class Sondeo:

@@ -20,9 +20,19 @@ from watchdog.observers.api import BaseObserver
 
 from extractor.lector import texto_de_ruta
 from planmejora.vigilancia.asentamiento import Asentamiento, Firma
+from planmejora.vigilancia.ignorados import Ignorados
 from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
 from planmejora.vigilancia.mover import mover
-from planmejora.vigilancia.observador import CON_ERRORES, PROCESADOS, Aviso, Novedad, Sondeo, candidatos, observar
+from planmejora.vigilancia.observador import (
+    CON_ERRORES,
+    PROCESADOS,
+    Aviso,
+    Novedad,
+    Sondeo,
+    candidatos,
+    no_leidos,
+    observar,
+)
 from planmejora.vigilancia.registro import registro
 
 INTENTOS_POR_ARCHIVO = 4
@@ -95,6 +105,7 @@ class Vigilante:
         self._parar = threading.Event()
         self._asentamiento = Asentamiento(opciones.espera, reloj=reloj)
         self._sondeo = Sondeo(self._carpeta)
+        self._ignorados = Ignorados(self._carpeta)
         self._pausa = Pausa()
         self._estado = _Estado()
         self._tic = max(0.05, min(0.25, opciones.espera / 4))
@@ -150,6 +161,7 @@ class Vigilante:
     def _sondear(self) -> None:
         for ruta in self._sondeo.novedades():
             self._asentamiento.cambio(ruta)
+        self._ignorados.avisar(no_leidos(self._carpeta, self._ignorados.carpeta_ilegible))
 
     def _atender(self, cola: queue.Queue[Novedad]) -> None:
         """Wait a moment for news and take in all that arrived."""

@@ -213,6 +213,7 @@ def test_una_vez_con_mover_aparta_lo_cargado_y_lo_fallido_sin_borrar_nada(
     (carpeta / "dañado.pdf").write_bytes(b"esto no es un PDF")
     os.utime(carpeta / "dañado.pdf", (1_600_000_000, 1_600_000_000))  # there since long: its failure is final
     (carpeta / "~$lica.docx").write_bytes(b"bloqueo")
+    (carpeta / "nota.txt").write_text("Falta la firma del plan de Calica.", encoding="utf-8")
 
     def una_pasada() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -227,12 +228,16 @@ def test_una_vez_con_mover_aparta_lo_cargado_y_lo_fallido_sin_borrar_nada(
     assert (carpeta / "con_errores/dañado.pdf").read_bytes() == b"esto no es un PDF"
     assert "PDF" in (carpeta / "con_errores/dañado.pdf.error.txt").read_text(encoding="utf-8")
     assert (carpeta / "~$lica.docx").exists(), "lock files are left alone"
-    assert (carpeta / ".planmejora/vigilar.log").exists()
+    assert (carpeta / "nota.txt").exists(), "what is not a document stays where it is"
+    registro = carpeta / ".planmejora/vigilar.log"
+    assert "Ignorado: nota.txt: no es un documento que planmejora lea" in registro.read_text(encoding="utf-8")
+    assert "~$lica" not in registro.read_text(encoding="utf-8"), "lock files are ignored without a word"
 
     # the same document arrives again the next day: nothing new in the database, nothing overwritten
     shutil.copy(MUESTRAS / "calica_2021.docx", carpeta / "calica.docx")
     assert una_pasada().returncode == 0
     assert (carpeta / "procesados/calica (2).docx").exists() and (carpeta / "procesados/calica.docx").exists()
+    assert registro.read_text(encoding="utf-8").count("Ignorado: nota.txt") == 1, "named once, not every night"
     assert [(nombre, estado) for nombre, _, estado in base.documentos()] == [
         ("calica.docx", "ok"),
         ("dañado.pdf", "error"),
