@@ -17,10 +17,10 @@ from planmejora.calidad.modelo import Filtros
 from planmejora.exportar.consulta import leer_acciones
 from planmejora.exportar.modelo import AccionDelPlan, Fecha, columnas
 from planmejora.salidas.escapar import celda
-from planmejora.salidas.xlsx import Valor, fecha, tabla
+from planmejora.salidas.xlsx import OFICIO, Valor, fecha, tabla
 
 FORMATOS = (".xlsx", ".csv")
-_ANCHOS_MINIMOS = {"descripcion": 40, "accion_mejora": 40, "observaciones": 30, "numero": 9}
+_ANCHOS_MINIMOS = {"descripcion": 36, "accion_mejora": 36, "observaciones": 30}
 
 
 Dato = str | int | Fecha | None
@@ -64,6 +64,7 @@ def _escribir_xlsx(acciones: list[AccionDelPlan], salida: Path, descripcion: str
         [[_para_excel(_valor(a, clave)) for clave in claves] for a in acciones],
         encabezado_impreso=descripcion,
         anchos_minimos=[_ANCHOS_MINIMOS.get(clave, 0) for clave in claves],
+        papel=OFICIO,
     )
     libro.save(salida)
 

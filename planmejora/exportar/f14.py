@@ -17,12 +17,12 @@ from openpyxl import Workbook
 
 from planmejora.exportar.consulta import leer_acciones
 from planmejora.exportar.modelo import AccionDelPlan, Fecha, columnas
-from planmejora.salidas.xlsx import tabla
+from planmejora.salidas.xlsx import OFICIO, tabla
 
 MODALIDAD_POR_DEFECTO = "seguimiento"
 AVANCE_CERRADA = 100
 _NO_LO_TRAE = "El GEM-FM014 no tiene esta columna: escríbala."
-_ANCHOS_MINIMOS = {"descripcion": 40, "accion_mejora": 36, "actividad": 36, "observaciones": 30}
+_ANCHOS_MINIMOS = {"descripcion": 36, "accion_mejora": 36, "actividad": 36, "observaciones": 30}
 
 
 @dataclass(slots=True)
@@ -130,6 +130,7 @@ def _escribir(filas: list[FilaF14], salida: Path, corte: dt.date) -> None:
         [[fila.valores[clave] for clave in titulos] for fila in filas],
         encabezado_impreso=f"SIRECI F14.1 Planes de mejoramiento — corte al {corte:%d/%m/%Y}",
         anchos_minimos=[_ANCHOS_MINIMOS.get(clave, 0) for clave in titulos],
+        papel=OFICIO,
     )
     tabla(
         libro,

@@ -10,6 +10,7 @@ give a file in seconds, with memory that does not grow with them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -28,8 +29,15 @@ MES = "[$-240A]MMM-YYYY"
 """A month in Spanish (`ene-2022`) whatever the reader's locale: 240A is Excel's code for español (Colombia)."""
 PORCENTAJE = "0%"
 
-ANCHO_MAXIMO = 50
+ANCHO_MAXIMO = 40
 """Wider text wraps inside its cell instead of pushing the next columns off the page."""
+CARTA = Worksheet.PAPERSIZE_LETTER
+OFICIO = Worksheet.PAPERSIZE_LEGAL
+"""The long paper Colombian offices print wide plans on."""
+_ALTO_RENGLON = 15.0
+"""Points per line of 11-point text."""
+_ALTO_MAXIMO = 409.0
+"""The tallest row Excel allows."""
 _ANCHO_FECHA = 11
 _NEGRITA = Font(bold=True)
 _TITULO = Font(bold=True, size=14)
@@ -103,15 +111,38 @@ def ancho(valor: Valor) -> int:
     return max((len(linea) for linea in str(valor if valor is not None else "").splitlines()), default=0)
 
 
-def poner_anchos(hoja: Worksheet, anchos: Iterable[int], maximo: int = ANCHO_MAXIMO) -> None:
-    for i, caracteres in enumerate(anchos, start=1):
-        hoja.column_dimensions[get_column_letter(i)].width = min(caracteres + 2, maximo)
+def poner_anchos(hoja: Worksheet, anchos: Iterable[int], maximo: int = ANCHO_MAXIMO) -> list[float]:
+    """Set each column's width in characters, capped; return the widths set."""
+    puestos = [float(min(caracteres + 2, maximo)) for caracteres in anchos]
+    for i, puesto in enumerate(puestos, start=1):
+        hoja.column_dimensions[get_column_letter(i)].width = puesto
+    return puestos
 
 
-def preparar_impresion(hoja: Worksheet, encabezado: str, filas_de_titulos: int = 1, horizontal: bool = True) -> None:
+def _renglones(valor: Valor, ancho_columna: float) -> int:
+    """Lines a wrapped text takes in a column this wide.
+
+    A column's width counts digits, and text is narrower than digits while words break early: the two
+    about cancel out, so one line holds about as many letters as the width says.
+    """
+    if not isinstance(valor, str) or not valor:
+        return 1
+    return sum(max(1, math.ceil(len(linea) / max(ancho_columna, 1.0))) for linea in valor.splitlines())
+
+
+def poner_alto(hoja: Worksheet, numero_fila: int, fila: Sequence[Valor], anchos: Sequence[float]) -> None:
+    """A row tall enough for its wrapped text: neither Excel nor LibreOffice grows it when opening a written file."""
+    renglones = max((_renglones(v, a) for v, a in zip(fila, anchos, strict=False)), default=1)
+    if renglones > 1:
+        hoja.row_dimensions[numero_fila].height = min(renglones * _ALTO_RENGLON, _ALTO_MAXIMO)
+
+
+def preparar_impresion(
+    hoja: Worksheet, encabezado: str, filas_de_titulos: int = 1, horizontal: bool = True, papel: str = CARTA
+) -> None:
     """Print as wide as the page, titles repeated on every page, the sheet's name at the head, pages counted."""
     hoja.page_setup.orientation = "landscape" if horizontal else "portrait"
-    hoja.page_setup.paperSize = Worksheet.PAPERSIZE_LETTER
+    hoja.page_setup.paperSize = papel
     hoja.page_setup.fitToWidth = 1
     hoja.page_setup.fitToHeight = 0
     hoja.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -130,19 +161,22 @@ def tabla(
     filas: Sequence[Sequence[Valor]],
     encabezado_impreso: str | None = None,
     anchos_minimos: Sequence[int] = (),
+    papel: str = CARTA,
 ) -> Worksheet:
     """A sheet of rows people filter and print: frozen titles, autofilter, readable widths, page setup."""
     hoja = libro.create_sheet(nombre)
     minimos = list(anchos_minimos) + [0] * (len(encabezados) - len(anchos_minimos))
-    poner_anchos(
+    anchos = poner_anchos(
         hoja,
-        (max([min(len(t), 16), minimos[i], *(ancho(f[i]) for f in filas)]) for i, t in enumerate(encabezados)),
+        (max([min(len(t), 14), minimos[i], *(ancho(f[i]) for f in filas)]) for i, t in enumerate(encabezados)),
     )
     hoja.freeze_panes = "A2"
     hoja.auto_filter.ref = f"A1:{get_column_letter(len(encabezados))}{len(filas) + 1}"
-    preparar_impresion(hoja, encabezado_impreso or nombre)
+    preparar_impresion(hoja, encabezado_impreso or nombre, papel=papel)
+    poner_alto(hoja, 1, encabezados, anchos)
     hoja.append(titulos(hoja, encabezados))
-    for fila in filas:
+    for numero, fila in enumerate(filas, start=2):
+        poner_alto(hoja, numero, fila, anchos)
         hoja.append([celda(hoja, v) for v in fila])
     return hoja
 

@@ -59,3 +59,14 @@ def test_una_tabla_se_imprime_horizontal_al_ancho_de_la_pagina_con_los_titulos_e
     assert accion.alignment.wrap_text and hoja.column_dimensions["B"].width <= 52
     assert hoja["C2"].value == dt.datetime(2022, 1, 1) and hoja["C2"].number_format == "[$-240A]MMM-YYYY"
     assert hoja["D2"].number_format == "DD/MM/YYYY"
+
+
+def test_una_fila_de_texto_largo_es_tan_alta_como_sus_renglones(tmp_path: Path) -> None:
+    """Neither Excel nor LibreOffice grows a row when opening a written file: without a height, text is cut."""
+    libro = Workbook(write_only=True)
+    tabla(libro, "Acciones", ("N°", "Acción de mejora"), [("1", "palabra " * 60), ("2", "corta")])
+    libro.save(tmp_path / "tabla.xlsx")
+    hoja = load_workbook(tmp_path / "tabla.xlsx")["Acciones"]
+    ancho = hoja.column_dimensions["B"].width
+    assert hoja.row_dimensions[2].height >= 15 * (480 // ancho)
+    assert hoja.row_dimensions[3].height is None, "a one-line row keeps the default height"
