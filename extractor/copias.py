@@ -53,11 +53,12 @@ def _llenas(fila: FilaLeida) -> list[str]:
 
 
 def _rotulos(fila: FilaLeida) -> set[str]:
-    """The header fields whose labels start a cell of a short row."""
+    """The header fields whose labels start a line of a cell of a short row (one cell may hold them all)."""
     llenas = _llenas(fila)
     if len(llenas) > _CELDAS_DE_UN_ROTULO:
         return set()
-    return {hallado[0] for texto in llenas if (hallado := buscar_rotulo(texto)) is not None}
+    lineas = (linea for texto in llenas for linea in texto.split("\n"))
+    return {hallado[0] for linea in lineas if (hallado := buscar_rotulo(linea)) is not None}
 
 
 def _datos_generales(filas: list[FilaLeida], desde: int, hasta: int) -> list[int]:

@@ -97,6 +97,17 @@ def test_dos_copias_apiladas_en_una_hoja_de_excel() -> None:
     assert [(p.nombre, len(p.filas)) for p in partes] == [("Planes", len(primera)), ("Planes", len(segunda))]
 
 
+def test_los_datos_generales_en_una_sola_celda_tambien_empiezan_otra_copia() -> None:
+    def una_celda(proceso: str, tabla: int) -> list[FilaLeida]:
+        datos = f"Proceso Auditado: {proceso}\nResponsables: Secretario\nFecha de Suscripción: 10/02/2023"
+        return [*titulo("ALCALDÍA DE CALICA"), fila([datos], tabla=tabla), fila(TITULOS, tabla=tabla + 1)]
+
+    primera = [*una_celda("Gestión Financiera", 0), fila(hallazgo("1", "Uno"), tabla=1)]
+    segunda = [*una_celda("Contratación", 2), fila(hallazgo("1", "Otro"), tabla=3)]
+
+    assert [len(p.filas) for p in partir_en_copias(HojaLeida([*primera, *segunda]))] == [len(primera), len(segunda)]
+
+
 def test_las_paginas_en_blanco_se_cuentan_una_vez() -> None:
     hoja = HojaLeida(
         [*copia("ALCALDÍA DE CALICA", "Uno", 0), *copia("ALCALDÍA DE CALICA", "Dos", 2)], paginas_en_blanco=[3]
