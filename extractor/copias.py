@@ -10,6 +10,9 @@ for word (a page header printed on every page), starts nothing.
 from __future__ import annotations
 
 import itertools
+import re
+
+from rapidfuzz import fuzz
 
 from extractor.columnas import parece_fila_titulos
 from extractor.encabezado import buscar_rotulo, es_numero_de_pagina, es_titulo_del_formato, nombra_entidad
@@ -19,6 +22,9 @@ from extractor.textos import clave
 DATOS_GENERALES = frozenset({"proceso_auditado", "procedimientos", "responsables", "fecha_suscripcion"})
 """The labels each copy fills for itself: two of them between two title rows start a new copy."""
 _DEL_TITULO = frozenset({"entidad", "codigo", "version", "fecha_formato"})
+_NUMERO_DE_PAGINA = re.compile(r"\bpag(?:ina)?\s+\d+(?:\s+de\s+\d+)?\b")
+_MISMO_VALOR = 90
+"""rapidfuzz points from which a value of two blocks of general data is the same, printed twice."""
 _CELDAS_DE_UN_ROTULO = 4
 """A row of the header block holds a few cells (label, value); a finding's row fills many more."""
 
@@ -33,7 +39,7 @@ def partir_en_copias(hoja: HojaLeida) -> list[HojaLeida]:
     anterior = _huella(filas, _datos_generales(filas, 0, titulos[0]))
     for desde, hasta in itertools.pairwise(titulos):
         bloque = _datos_generales(filas, desde + 1, hasta)
-        if not bloque or _huella(filas, bloque) == anterior:
+        if not bloque or _repetido(_huella(filas, bloque), anterior):
             continue
         anterior = _huella(filas, bloque)
         cortes.append(_inicio_de_copia(filas, bloque[0], desde))
@@ -68,9 +74,33 @@ def _datos_generales(filas: list[FilaLeida], desde: int, hasta: int) -> list[int
     return filas_con_rotulo if len(campos) >= 2 else []
 
 
-def _huella(filas: list[FilaLeida], bloque: list[int]) -> tuple[str, ...]:
-    """What a block of general data says, to know the same block printed again on the next page."""
-    return tuple("|".join(clave(t) for t in _llenas(filas[i])) for i in bloque)
+def _huella(filas: list[FilaLeida], bloque: list[int]) -> dict[str, str]:
+    """What a block of general data says, field by field: to know the same block printed again on the next page."""
+    valores: dict[str, str] = {}
+    for i in bloque:
+        llenas = _llenas(filas[i])
+        for k, texto in enumerate(llenas):
+            for linea in texto.split("\n"):
+                hallado = buscar_rotulo(linea)
+                if hallado is None or hallado[0] not in DATOS_GENERALES:
+                    continue
+                valor = hallado[1] or (llenas[k + 1] if k + 1 < len(llenas) else "")
+                valores.setdefault(hallado[0], _NUMERO_DE_PAGINA.sub("", clave(valor)).strip())
+    return valores
+
+
+def _repetido(huella: dict[str, str], anterior: dict[str, str]) -> bool:
+    """The same block again: each field it shares with the one before says the same, but for a letter or two
+    a scanned page may misread."""
+    comunes = huella.keys() & anterior.keys()
+    return bool(comunes) and all(_mismo_valor(huella[c], anterior[c]) for c in comunes)
+
+
+def _mismo_valor(uno: str, otro: str) -> bool:
+    """Names alike but for a letter; dates and codes equal to the digit (2023 is not 2024)."""
+    if any(c.isdigit() for c in uno + otro):
+        return uno.replace(" ", "") == otro.replace(" ", "")
+    return fuzz.ratio(uno, otro) >= _MISMO_VALOR
 
 
 def _inicio_de_copia(filas: list[FilaLeida], primer_rotulo: int, tope: int) -> int:

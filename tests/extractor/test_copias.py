@@ -65,6 +65,28 @@ def test_una_sola_copia_no_se_parte_aunque_repita_los_titulos_y_el_encabezado_en
     assert partir_en_copias(hoja) == [hoja]
 
 
+def test_el_encabezado_escaneado_en_cada_pagina_con_otra_letra_mal_leida_no_parte_la_copia() -> None:
+    encabezado = [*titulo("ALCALDÍA DE CALICA", 1), *datos_generales("Gestión Financiera", 1)]
+    escaneado = [*titulo("ALCALDÍA DE CALICA", 2), *datos_generales("Gestlón Financiera", 2)]
+    escaneado.append(linea("Página 2 de 2", 2))
+    hoja = HojaLeida([*encabezado, fila(TITULOS, pagina=1), *escaneado, fila(TITULOS, tabla=1, pagina=2)], nombre=None)
+    assert partir_en_copias(hoja) == [hoja]
+
+
+def test_dos_copias_del_mismo_proceso_con_otra_fecha_de_suscripcion_son_dos() -> None:
+    def copia_fechada(fecha: str, tabla: int) -> list[FilaLeida]:
+        return [
+            *titulo("ALCALDÍA DE CALICA"),
+            linea("Proceso Auditado: Gestión Financiera"),
+            linea(f"Fecha de Suscripción: {fecha}"),
+            fila(TITULOS, tabla=tabla),
+            fila(hallazgo("1", "Uno"), tabla=tabla),
+        ]
+
+    hoja = HojaLeida([*copia_fechada("10/02/2023", 0), *copia_fechada("10/02/2024", 1)])
+    assert len(partir_en_copias(hoja)) == 2
+
+
 def test_un_cargo_que_nombra_una_dependencia_sigue_siendo_firma_de_la_copia_de_arriba() -> None:
     primera = [
         *copia("ALCALDÍA DE CALICA", "Gestión Financiera", 0),
