@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -25,11 +27,39 @@ _POSTGRES = {"postgresql", "postgres", "postgresql+psycopg"}
 
 
 class BaseInaccesible(Exception):
-    """The database named by the user cannot be used; `mensaje` says why, in Spanish."""
+    """The database named by the user cannot be used; `mensaje` says why, in Spanish.
 
-    def __init__(self, mensaje: str) -> None:
+    `permanente`: waiting will not help (it is read-only, its disk is full, this user may not write):
+    a person must act, so a single pass stops at once instead of retrying.
+    """
+
+    def __init__(self, mensaje: str, permanente: bool = False) -> None:
         super().__init__(mensaje)
         self.mensaje = mensaje
+        self.permanente = permanente
+
+
+_SIN_ESCRITURA_POSTGRESQL = {
+    "25006": "es de solo lectura (una réplica, o una base puesta en solo lectura)",
+    "53100": "no tiene espacio: el disco del servidor está lleno",
+    "42501": "no deja escribir a este usuario (le faltan permisos)",
+}
+_SIN_ESCRITURA_SQLITE = {
+    sqlite3.SQLITE_READONLY: "es de solo lectura: el archivo o su carpeta no se pueden escribir",
+    sqlite3.SQLITE_FULL: "no tiene espacio: el disco donde está el archivo está lleno",
+    sqlite3.SQLITE_CANTOPEN: "el archivo no se puede abrir para escribir (¿existe su carpeta y se puede escribir?)",
+    sqlite3.SQLITE_PERM: "no se puede escribir: el sistema no da permiso",
+}
+
+
+def escritura_imposible(error: BaseException) -> str | None:
+    """Why the database refuses, for good, to store anything (read-only, disk full, no permission); None otherwise."""
+    causa = getattr(error, "orig", None) or error
+    sqlstate = getattr(causa, "sqlstate", None)
+    if sqlstate in _SIN_ESCRITURA_POSTGRESQL:
+        return _SIN_ESCRITURA_POSTGRESQL[sqlstate]
+    codigo = getattr(causa, "sqlite_errorcode", None)
+    return _SIN_ESCRITURA_SQLITE.get(codigo & 0xFF) if isinstance(codigo, int) else None
 
 
 def url_elegida(url: str | None = None) -> str:
@@ -99,16 +129,20 @@ def interpretar(url: str) -> URL:
     return interpretada
 
 
-def crear_motor(url: str) -> Engine:
+def crear_motor(url: str, solo_lectura: bool = False) -> Engine:
     """An engine for `url`. On SQLite: WAL, a busy timeout, foreign keys, and real transactions.
 
     A SQLite transaction takes the write lock when it begins (`BEGIN IMMEDIATE`), so two
     loaders wait for each other instead of failing when a reader tries to become a writer;
-    a connection from `para_leer` only reads and takes no lock.
+    a connection from `para_leer` only reads and takes no lock. `solo_lectura` opens a SQLite
+    file in a folder this user cannot write only to read it, so a report can still be made from it.
     """
     interpretada = interpretar(url)
     try:
-        if interpretada.get_backend_name() == "sqlite":
+        if interpretada.get_backend_name() == "sqlite" and solo_lectura and _en_carpeta_sin_escritura(interpretada):
+            motor = create_engine(interpretada, creator=partial(_abrir_para_leer, interpretada.database or ""))
+            _preparar_sqlite(motor, cambiar_diario=False)
+        elif interpretada.get_backend_name() == "sqlite":
             motor = create_engine(interpretada, connect_args={"timeout": ESPERA_SQLITE_MS / 1000})
             _preparar_sqlite(motor)
         else:
@@ -125,13 +159,34 @@ def para_leer(motor: Engine) -> Connection:
     return motor.connect().execution_options(**{_SOLO_LECTURA: True})
 
 
-def _preparar_sqlite(motor: Engine) -> None:
+def _en_carpeta_sin_escritura(url: URL) -> bool:
+    """A SQLite file (not in memory, not a URI of its own) whose folder this user cannot create files in."""
+    if not url.database or url.database == ":memory:" or url.query:
+        return False
+    return not os.access(os.path.dirname(os.path.abspath(url.database)), os.W_OK)
+
+
+def _abrir_para_leer(archivo: str) -> sqlite3.Connection:
+    """The file opened read-only; in a folder that cannot be written, where a WAL database cannot make its
+    shared-memory file, it is opened as unchanging (nobody can write it there through this folder either)."""
+    uri = f"file:{quote(os.path.abspath(archivo))}?mode=ro"
+    conexion = sqlite3.connect(uri, uri=True, timeout=ESPERA_SQLITE_MS / 1000, check_same_thread=False)
+    try:
+        conexion.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conexion.close()
+        return sqlite3.connect(f"{uri}&immutable=1", uri=True, check_same_thread=False)
+    return conexion
+
+
+def _preparar_sqlite(motor: Engine, cambiar_diario: bool = True) -> None:
     @event.listens_for(motor, "connect")
     def _al_conectar(conexion_dbapi: Any, _registro: Any) -> None:
         conexion_dbapi.isolation_level = None  # the driver stops guessing; "begin" below opens transactions
         cursor = conexion_dbapi.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {ESPERA_SQLITE_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if cambiar_diario:
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         # With WAL, NORMAL never loses a commit to a crashed or killed process; a power cut may lose the
         # last few, and their ledger rows with them, so the next run simply loads those files again.

@@ -17,7 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, es_postgresql
+from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, es_postgresql, escritura_imposible
 
 MIGRACIONES = Path(__file__).parent / "migraciones"
 _CANDADO_MIGRACION = 0x504C_414E  # any constant shared by every planmejora process: "PLAN"
@@ -57,6 +57,9 @@ def abrir_base(url: str) -> Engine:
     except DBAPIError as error:
         motor.dispose()
         detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
+        if motivo := escritura_imposible(error):
+            mensaje = f"No se pudo abrir la base de datos «{describir(motor)}»: {motivo}."
+            raise BaseInaccesible(mensaje, permanente=True) from error
         raise BaseInaccesible(
             f"No se pudo abrir la base de datos «{describir(motor)}»: {enmascarar(detalle, url)}."
         ) from error

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from carga.conexion import BaseInaccesible, url_elegida
+from sqlalchemy.exc import DBAPIError
+
+from carga.conexion import BaseInaccesible, describir, escritura_imposible, url_elegida
 from carga.esquema import abrir_base
 from carga.lote import Avance, Progreso, Resumen, cargar
 from extractor.lector import Limites, texto_de_ruta
@@ -51,6 +53,12 @@ def ingerir(
         resumen = cargar(
             recorrido.archivos, motor, extraer, workers, reintentar, progreso, pedido, limites, parar=parar
         )
+    except DBAPIError as error:
+        if motivo := escritura_imposible(error):
+            base = describir(motor)
+            mensaje = f"No se puede guardar en la base de datos «{base}»: {motivo}. Lo ya cargado quedó completo."
+            raise BaseInaccesible(mensaje, permanente=True) from error
+        raise
     finally:
         motor.dispose()
     resumen.ignorados = [(texto_de_ruta(i.ruta), i.motivo) for i in recorrido.ignorados]

@@ -50,7 +50,7 @@ def _motor(url: str) -> Engine:
             uso=True,
         )
     try:
-        return crear_motor(url)
+        return crear_motor(url, solo_lectura=True)
     except BaseInaccesible as error:
         raise ErrorDeBase(error.mensaje) from error
 

@@ -41,7 +41,14 @@ Parar = Callable[[], bool]
 
 
 class BaseNoDisponible(Exception):
-    """The database cannot be reached now; the files not yet reported can be tried again later."""
+    """The database cannot be reached now; the files not yet reported can be tried again later.
+
+    `permanente`: it refuses to store anything until a person acts (read-only, disk full, no permission).
+    """
+
+    def __init__(self, mensaje: str, permanente: bool = False) -> None:
+        super().__init__(mensaje)
+        self.permanente = permanente
 
 
 class Ingestor(Protocol):
@@ -68,7 +75,7 @@ def ingestor_de(url_db: str) -> Ingestor:
         try:
             ingerir(rutas, url_db, workers=1, progreso=avisar, parar=parar)
         except BaseInaccesible as error:
-            raise BaseNoDisponible(error.mensaje) from error
+            raise BaseNoDisponible(error.mensaje, error.permanente) from error
         except (OperationalError, InterfaceError) as error:
             raise BaseNoDisponible(f"{_primera_linea(error, url_db)}.") from error
 

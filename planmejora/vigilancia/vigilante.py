@@ -9,6 +9,7 @@ growing up to a minute, until it is back.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -92,6 +93,10 @@ class _Estado:
     """Files that failed to read while still recent, as they were: unchanged, their next result is their verdict."""
     pausa_hasta: float = 0.0
     base_caida: bool = False
+    base_inutilizable: bool = False
+    """The database refuses to store anything until a person acts: a single pass stops at once."""
+    sin_mover: int = 0
+    """Files `mover` could not put aside: a single pass does not end as if all went well."""
 
 
 class Vigilante:
@@ -129,7 +134,9 @@ class Vigilante:
                     self._sondear()
                     ultimo_sondeo = ahora
                 self._cargar_listos()
-                if self._op.una_vez and (not self._asentamiento or ahora - inicio > self._op.paciencia):
+                if self._op.una_vez and (
+                    not self._asentamiento or ahora - inicio > self._op.paciencia or self._estado.base_inutilizable
+                ):
                     break
         finally:
             if observador is not None:
@@ -220,10 +227,15 @@ class Vigilante:
             self._fallo_inesperado(ruta, RuntimeError("la carga terminó sin decir qué pasó con el archivo"))
 
     def _base_no_disponible(self, error: BaseNoDisponible) -> None:
+        if error.permanente and self._op.una_vez:
+            self._estado.base_inutilizable = True
+            registro().error("%s No se cargó nada más; corrija la base y vuelva a correr la orden.", error)
+            return
         pausa = self._pausa.siguiente()
         self._estado.pausa_hasta = self._reloj() + pausa
         self._estado.base_caida = True
-        registro().warning("La base de datos no está disponible: %s Se reintenta en %g s.", error, pausa)
+        nivel = logging.ERROR if error.permanente else logging.WARNING
+        registro().log(nivel, "La base de datos no está disponible: %s Se reintenta en %g s.", error, pausa)
 
     def _base_responde(self) -> None:
         if self._estado.base_caida:
@@ -323,6 +335,7 @@ class Vigilante:
                 motivo=(resultado.motivo or "motivo desconocido.") if fallo else None,
             )
         except OSError as error:
+            self._estado.sin_mover += 1
             registro().error("No se pudo mover %s: %s. Queda donde estaba.", nombre, error)
             return
         registro().info("%s se movió a %s.", nombre, texto_de_ruta(destino.relative_to(self._carpeta)))
@@ -344,4 +357,8 @@ class Vigilante:
             self._resumir("Hecho desde el último resumen")
         if not self._op.una_vez:
             return 0
-        return 1 if self._estado.total.con_error or self._estado.base_caida else 0
+        if self._estado.base_inutilizable:
+            return 2
+        if self._estado.sin_mover:
+            registro().error("%d archivo(s) no se pudieron mover y quedan en la carpeta.", self._estado.sin_mover)
+        return 1 if self._estado.total.con_error or self._estado.base_caida or self._estado.sin_mover else 0

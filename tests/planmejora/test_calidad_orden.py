@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +240,32 @@ def test_un_servidor_que_no_responde_se_explica_sin_mostrar_la_clave() -> None:
     assert resultado.exit_code == 1
     assert "No se pudo leer la base de datos" in resultado.stderr
     assert "secreta" not in resultado.stderr + resultado.stdout
+
+
+@contextlib.contextmanager
+def carpeta_de_solo_lectura(carpeta: Path) -> Iterator[None]:
+    """`carpeta` as a shared folder mounted read-only: nobody here can create a file in it, root included."""
+    if os.geteuid() == 0:
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", carpeta], check=False).returncode:
+            pytest.skip("como root, solo chattr +i impide escribir en la carpeta, y aquí no se puede")
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", carpeta], check=True)
+        return
+    carpeta.chmod(0o555)
+    try:
+        yield
+    finally:
+        carpeta.chmod(0o755)
+
+
+def test_una_base_sqlite_en_una_carpeta_de_solo_lectura_se_puede_reportar(tmp_path: Path) -> None:
+    """Regression (issue 12): a WAL database cannot make its shared-memory file there, and calidad could not read it."""
+    url = construir_base(tmp_path)
+    esperado = correr("--db", url, "--corte", CORTE_LEJANO)
+    with carpeta_de_solo_lectura(tmp_path):
+        resultado = correr("--db", url, "--corte", CORTE_LEJANO)
+        assert resultado.exit_code == 0, resultado.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["copias", "planes.db"]
+    assert resultado.stdout == esperado.stdout

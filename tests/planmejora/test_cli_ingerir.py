@@ -191,3 +191,19 @@ def test_ctrl_c_termina_lo_que_lee_cierra_la_corrida_y_la_siguiente_completa_el_
     otra = correr_instalado("ingerir", str(planes), "--db", url)
     assert otra.returncode == 0, otra.stderr
     assert contar(url, "SELECT count(*) FROM documentos") == len(copias)
+
+
+def solo_lectura(url_db: str) -> str:
+    """The same database, opened so that it refuses every write (a read-only file, or a replica)."""
+    if url_db.startswith("sqlite:///"):
+        return f"sqlite:///file:{url_db.removeprefix('sqlite:///')}?mode=ro&uri=true"
+    return url_db.replace("?options=", "?options=-cdefault_transaction_read_only%3Don%20")
+
+
+def test_una_base_de_solo_lectura_sale_con_2_y_lo_dice(carpeta: Path, url_db: str) -> None:
+    """Regression (issue 12): it said «la base de datos dejó de responder… vuelva a correr» and exited with 1."""
+    assert correr("ingerir", str(carpeta / "calica_2021.docx"), "--db", url_db).exit_code == 0
+    salida = correr("ingerir", str(carpeta), "--db", solo_lectura(url_db))
+    assert salida.exit_code == 2
+    assert "es de solo lectura" in " ".join(salida.stderr.split())
+    assert "dejó de responder" not in salida.stderr

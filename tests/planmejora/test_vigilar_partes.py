@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -498,3 +499,29 @@ def test_el_registro_no_muestra_la_clave_de_la_base_aunque_un_mensaje_la_cite(re
     registro.configurar(registro_en_archivo, ocultar=(url,))
     registro.registro().warning("La base de datos no está disponible: %s", 'password "Secreto-del-registro" inválida')
     assert "Secreto-del-registro" not in registro_en_archivo.read_text(encoding="utf-8")
+
+
+def test_una_pasada_sobre_una_base_de_solo_lectura_termina_ya_con_2(tmp_path: Path) -> None:
+    """Regression (issue 12): `--una-vez` retried a read-only database for minutes, as if the server were down."""
+    url = f"sqlite:///{tmp_path / 'planes.db'}"
+    (tmp_path / "planes").mkdir()
+    shutil.copy2(MUESTRAS / "calica_2021.docx", tmp_path / "planes" / "calica.docx")
+    ingestor_de(url)([tmp_path / "planes" / "calica.docx"], lambda ruta, resultado: None, lambda: False)
+    shutil.copy2(MUESTRAS / "guavio_2022.docx", tmp_path / "planes" / "guavio.docx")
+    intentos: list[int] = []
+    de_solo_lectura = ingestor_de(f"sqlite:///file:{tmp_path / 'planes.db'}?mode=ro&uri=true")
+
+    def contando(rutas: Sequence[Path], al_terminar: AlTerminar, parar: Parar) -> None:
+        intentos.append(len(rutas))
+        de_solo_lectura(rutas, al_terminar, parar)
+
+    assert una_pasada(tmp_path / "planes", contando) == 2
+    assert len(intentos) == 1, "no retries: waiting does not make a read-only database writable"
+
+
+def test_una_pasada_con_mover_que_no_pudo_mover_no_sale_con_0(tmp_path: Path) -> None:
+    """Regression (issue 12): `--una-vez --mover` exited 0 when files could not be moved aside."""
+    (tmp_path / "a.pdf").write_bytes(b"x")
+    (tmp_path / "procesados").write_text("un archivo donde debía ir la carpeta")
+    assert una_pasada(tmp_path, IngestorDePrueba(), mover_archivos=True) == 1
+    assert (tmp_path / "a.pdf").exists()
