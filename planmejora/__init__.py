@@ -47,7 +47,10 @@ if TYPE_CHECKING:
     from planmejora.seguimiento import avisos as avisos
     from planmejora.seguimiento import escribir_seguimiento as escribir_seguimiento
     from planmejora.seguimiento import seguimiento as leer_seguimiento
+    from planmejora.usuarios import UsuarioWeb as UsuarioWeb
+    from planmejora.usuarios import crear_usuario as crear_usuario
     from planmejora.vencimiento import estado_seguimiento as estado_seguimiento
+    from planmejora.web import crear_app as crear_aplicacion_web
 
 __all__ = [
     "Accion",
@@ -69,8 +72,11 @@ __all__ = [
     "Resumen",
     "ResumenAvisos",
     "Seguimiento",
+    "UsuarioWeb",
     "archivos_en",
     "avisos",
+    "crear_aplicacion_web",
+    "crear_usuario",
     "es_copia_candidata",
     "escribir_reporte",
     "escribir_seguimiento",
@@ -122,6 +128,9 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "escribir_seguimiento": ("planmejora.seguimiento", "escribir_seguimiento"),
     "leer_seguimiento": ("planmejora.seguimiento", "seguimiento"),
     "estado_seguimiento": ("planmejora.vencimiento", "estado_seguimiento"),
+    "UsuarioWeb": ("planmejora.usuarios", "UsuarioWeb"),
+    "crear_usuario": ("planmejora.usuarios", "crear_usuario"),
+    "crear_aplicacion_web": ("planmejora.web", "crear_app"),
 }
 
 

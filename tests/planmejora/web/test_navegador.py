@@ -248,3 +248,28 @@ def test_consulta_no_puede_subir_y_un_formulario_falsificado_no_guarda_nada(nave
     assert administrador.url.startswith(f"{servidor}/entrar")
 
     assert pedidos_ajenos == [] and errores == []
+
+
+def test_mientras_se_lee_un_escaneado_las_demas_paginas_responden(navegador: Any, servidor: str) -> None:
+    from playwright.sync_api import expect
+
+    pedidos_ajenos: list[str] = []
+    errores: list[str] = []
+    carga = _nueva_pagina(navegador, servidor, pedidos_ajenos, errores)
+    _entrar(carga, servidor, "carlos", CLAVES["carlos"])
+    carga.goto(f"{servidor}/subir")
+    carga.set_input_files("input[name=archivos]", str(MUESTRAS / "escaneado_tamboral_2022.pdf"))
+    with carga.expect_request(lambda pedido: pedido.method == "POST" and pedido.url.endswith("/subir")):
+        carga.click("form[data-ocupado] button[type=submit]", no_wait_after=True)
+
+    otra = _nueva_pagina(navegador, servidor, pedidos_ajenos, errores)
+    inicio = time.monotonic()
+    _entrar(otra, servidor, "consuelo", CLAVES["consuelo"])
+    otra.goto(f"{servidor}/acciones")
+    expect(otra.locator("h1")).to_have_text("Acciones de mejora")
+    transcurrido = time.monotonic() - inicio
+    assert carga.locator("h2", has_text="Resultado").count() == 0, "el escaneado se leyó antes de poder medir"
+    assert transcurrido < 10, f"entrar y ver las acciones tardó {transcurrido:.1f} s mientras se leía un escaneado"
+
+    expect(carga.locator("h2", has_text="Resultado")).to_be_visible(timeout=240_000)
+    assert pedidos_ajenos == [] and errores == []
