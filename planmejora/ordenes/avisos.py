@@ -134,6 +134,12 @@ def avisos(
     except ErrorDeBase as error:
         consola_error.print(f"[bold red]Error:[/] {error.mensaje}", highlight=False)
         raise typer.Exit(2 if error.uso else 1) from None
+    except OSError as error:
+        consola_error.print(
+            f"[bold red]Error:[/] no se pudieron escribir los avisos en «{escape(str(salida))}»: {error.strerror}.",
+            highlight=False,
+        )
+        raise typer.Exit(1) from None
     except ErrorDeCorreo as error:
         quedaron = "" if error.uso else f" Los avisos quedaron en «{escape(str(salida))}» para enviarlos a mano."
         consola_error.print(f"[bold red]Error:[/] {escape(error.mensaje)}{quedaron}", highlight=False)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
+from io import BytesIO
+from pathlib import Path
 from typing import NamedTuple
 
 from openpyxl import Workbook
@@ -185,3 +187,11 @@ def rotulos_y_valores(hoja: Worksheet, filas: Iterable[tuple[str, Valor]]) -> No
     """A label in bold with its value right beside it, read left to right (numbers too, not pushed to the far edge)."""
     for rotulo, valor in filas:
         hoja.append([celda(hoja, rotulo, negrita=True), celda(hoja, valor, alineacion=IZQUIERDA)])
+
+
+def guardar(libro: Workbook, ruta: Path) -> None:
+    """Save a streamed workbook: built in memory first, so a folder that does not exist or cannot be written
+    is one `OSError` for the caller to explain, not half a file and openpyxl's writers failing on their way out."""
+    contenido = BytesIO()
+    libro.save(contenido)
+    ruta.write_bytes(contenido.getvalue())

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 
 from carga.identidad import comparable
 from planmejora.calidad.modelo import SIN_DEPENDENCIA, Accion
-from planmejora.salidas.xlsx import fecha, tabla
+from planmejora.salidas.xlsx import fecha, guardar, tabla
 from planmejora.seguimiento.modelo import fecha_legible
 from planmejora.vencimiento import NOMBRES_ESTADOS
 
@@ -105,7 +105,7 @@ def escribir_xlsx(aviso: Aviso, ruta: Path) -> None:
         ],
         encabezado_impreso=f"{aviso.dependencia}: acciones vencidas o por vencer al {aviso.corte:%d/%m/%Y}",
     )  # fmt: skip
-    libro.save(ruta)
+    guardar(libro, ruta)
 
 
 def memo_html(aviso: Aviso) -> str:

@@ -10,7 +10,16 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from planmejora.calidad.seguimiento import Avance
-from planmejora.salidas.xlsx import Valor, fecha, porcentaje, preparar_impresion, rotulos_y_valores, tabla, titulo
+from planmejora.salidas.xlsx import (
+    Valor,
+    fecha,
+    guardar,
+    porcentaje,
+    preparar_impresion,
+    rotulos_y_valores,
+    tabla,
+    titulo,
+)
 from planmejora.seguimiento.modelo import Seguimiento
 from planmejora.vencimiento import NOMBRES_ESTADOS
 
@@ -99,4 +108,4 @@ def escribir_xlsx(seguimiento: Seguimiento, ruta: Path) -> None:
         )
     _acciones(libro, seguimiento)
     _cambios(libro, seguimiento)
-    libro.save(ruta)
+    guardar(libro, ruta)

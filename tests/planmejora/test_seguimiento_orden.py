@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,20 @@ def test_la_ayuda_tiene_ejemplos_y_la_regla_del_dia_del_corte() -> None:
 def test_la_fecha_del_corte_en_el_resumen_es_la_pedida(base: str, tmp_path: Path) -> None:
     resultado = correr("--db", base, "--corte", "2022-07-01", "--salida", str(tmp_path / "s.html"))
     assert f"{dt.date(2022, 7, 1):%d/%m/%Y}" in resultado.stdout and "Vencida: 2" in resultado.stdout
+
+
+def test_una_carpeta_de_salida_que_no_existe_se_dice_sin_traceback(base: str, tmp_path: Path) -> None:
+    """Regression: openpyxl's streamed writers printed «Exception ignored … Traceback» after the message."""
+    planmejora = str(Path(sys.executable).parent / "planmejora")
+    for orden in (
+        ["seguimiento", "--salida", str(tmp_path / "no_existe" / "s.xlsx")],
+        ["avisos", "--dias", "30", "--salida", str(tmp_path / "archivo.txt" / "avisos")],
+    ):
+        (tmp_path / "archivo.txt").write_text("no es una carpeta")
+        resultado = subprocess.run(
+            [planmejora, *orden, "--db", base, "--corte", "2022-06-30"],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert resultado.returncode == 1, resultado.stderr
+        assert "no se pudo" in resultado.stderr or "no se pudieron" in resultado.stderr
+        assert "Traceback" not in resultado.stderr and "Exception ignored" not in resultado.stderr
