@@ -59,6 +59,11 @@ class NoEncontrado(Rechazo):
     titulo = "No encontrado"
 
 
+class BaseNoDisponible(Rechazo):
+    estado = 503
+    titulo = "La base de datos no responde"
+
+
 class SubidaDemasiadoGrande(Rechazo):
     estado = 413
     titulo = "Archivos demasiado grandes"

@@ -5,13 +5,15 @@ from __future__ import annotations
 from functools import partial
 
 import anyio
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
+from carga.conexion import BaseInaccesible
 from planmejora.web.respuesta import pagina
-from planmejora.web.seguridad import Rechazo, exigir, servicio_de, verificar_csrf
+from planmejora.web.seguridad import BaseNoDisponible, Rechazo, exigir, servicio_de, verificar_csrf
 from planmejora.web.subida import cargar_guardados, guardar_subidos
 
 ARCHIVOS_POR_ENVIO = 200
@@ -32,5 +34,15 @@ async def subir(request: Request) -> Response:
         if not subidos:
             raise Rechazo("No llegó ningún archivo: elija uno o varios con «Examinar» (o arrástrelos) y envíe.")
         guardados = await run_in_threadpool(guardar_subidos, servicio, subidos)
-    resultados = await anyio.to_thread.run_sync(partial(cargar_guardados, servicio, guardados), limiter=servicio.cargas)
+    try:
+        resultados = await anyio.to_thread.run_sync(
+            partial(cargar_guardados, servicio, guardados), limiter=servicio.cargas
+        )
+    except BaseInaccesible as error:
+        raise BaseNoDisponible(f"{error.mensaje} Vuelva a subir los archivos cuando se arregle.") from None
+    except SQLAlchemyError:
+        raise BaseNoDisponible(
+            "La base de datos dejó de responder durante la carga. Lo ya cargado quedó completo; "
+            "vuelva a subir los archivos: los que ya estaban no se duplican."
+        ) from None
     return pagina(request, "subir.html", resultados=resultados, limite=servicio.limite_subida)

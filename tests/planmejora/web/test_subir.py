@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from starlette.testclient import TestClient
 
 from tests.planmejora.web.conftest import LIMITE_SUBIDA, MUESTRAS, token
@@ -116,3 +117,20 @@ def test_un_envio_sin_archivos_es_400(como: Callable[[str], TestClient]) -> None
     respuesta = cliente.post("/subir", data={"csrf": token(cliente.get("/subir").text)})
     assert respuesta.status_code == 400
     assert "No llegó ningún archivo" in respuesta.text
+
+
+def test_una_base_que_no_deja_guardar_es_una_pagina_503_sin_traza(
+    como: Callable[[str], TestClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from carga.conexion import BaseInaccesible
+    from planmejora.web import subida
+
+    def sin_permiso(*_: object, **__: object) -> None:
+        raise BaseInaccesible(
+            "No se puede guardar en la base de datos «planes.db»: es de solo lectura.", permanente=True
+        )
+
+    monkeypatch.setattr(subida, "ingerir", sin_permiso)
+    respuesta = subir(como("carlos"), ("t.docx", (MUESTRAS / "tamboral_2022.docx").read_bytes()))
+    assert respuesta.status_code == 503
+    assert "es de solo lectura" in respuesta.text and "Traceback" not in respuesta.text
