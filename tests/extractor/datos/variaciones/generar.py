@@ -1,19 +1,24 @@
 """Randomized copies of the GEM-FM014 form, laid out in ways the samples in `muestras/` never are.
 
-Run from the repository root: `.venv/bin/python tests/extractor/datos/variaciones/generar.py`.
-Seeded: the same variants and the same truth every run. Each copy `vNN.docx`/`vNN.xlsx` comes with
-`vNN.json`, the values exactly as they were typed into it (the truth the extractor must give back,
-whitespace collapsed); some copies are exported to `vNN.pdf` with LibreOffice (`soffice`), which the
-tests do not need: the generated files are committed.
+Run from the repository root: `make fixtures`, or `.venv/bin/python tests/extractor/datos/variaciones/generar.py`
+(`--sin-pdf` leaves the PDFs as they are). Each copy `vNN.docx`/`vNN.xlsx` comes with `vNN.<ext>.json`,
+the values exactly as they were typed into it (the truth the extractor must give back, whitespace
+collapsed); some copies are exported to `vNN.pdf` with LibreOffice (`soffice`), which the tests do not
+need: the generated files are committed.
+
+Each file draws from its own random stream, seeded with its name: changing how one copy is drawn, or
+adding copies, leaves every other file as it was. The known failures of a copy (`fallas_conocidas`: the
+value's path and the cause's key in `tests/extractor/test_variaciones.py`) are written by hand into its
+JSON and kept when it is generated again.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import random
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -758,16 +763,32 @@ def _a_pdf(archivos: list[Path]) -> None:
             (Path(salida) / archivo.with_suffix(".pdf").name).replace(archivo.with_suffix(".pdf"))
 
 
-def _verdad(nombre: str, planes: list[dict[str, Any]], tipo: str) -> dict[str, Any]:
-    return {"archivo": nombre, "tipo": tipo, "planes": [{k: v for k, v in p.items() if k != "extras"} for p in planes]}
+def _fallas_conocidas(verdad: Path) -> dict[str, str]:
+    """The known failures written by hand into the committed truth, to keep them."""
+    if not verdad.exists():
+        return {}
+    fallas: dict[str, str] = json.loads(verdad.read_text(encoding="utf-8")).get("fallas_conocidas", {})
+    return fallas
 
 
-def generar(con_pdf: bool = True) -> None:
-    r = random.Random(SEMILLA)
+def _escribir_verdad(carpeta: Path, nombre: str, planes: list[dict[str, Any]], tipo: str) -> None:
+    verdad = {
+        "archivo": nombre,
+        "tipo": tipo,
+        "planes": [{k: v for k, v in p.items() if k != "extras"} for p in planes],
+        "fallas_conocidas": _fallas_conocidas(AQUI / f"{nombre}.json"),
+    }
+    texto = json.dumps(verdad, ensure_ascii=False, indent=1) + "\n"
+    (carpeta / f"{nombre}.json").write_text(texto, encoding="utf-8")
+
+
+def generar(con_pdf: bool = True, carpeta: Path = AQUI) -> None:
+    """Every copy and its truth into `carpeta`; with `con_pdf`, the PDFs too (LibreOffice)."""
     pdfs: list[Path] = []
     previas = CUANTAS_DOCX + CUANTAS_XLSX + CUANTAS_DOCX_DIFICILES
     for i in range(previas + CUANTAS_CON_TEXTO + CUANTAS_LARGAS):
         nombre = f"v{i:02d}"
+        r = random.Random(f"{SEMILLA}:{nombre}")
         largas = i >= previas + CUANTAS_CON_TEXTO
         en_excel = CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX or (i >= previas and i % 2 and not largas)
         tipo = "xlsx" if en_excel else "docx"
@@ -778,7 +799,7 @@ def generar(con_pdf: bool = True) -> None:
             d.paginas, d.largos, d.bordes = True, True, "todos"
         if d.texto_extra:
             d.hojas = 1
-        destino = AQUI / f"{nombre}.{tipo}"
+        destino = carpeta / f"{nombre}.{tipo}"
         if tipo == "docx":
             plan = _plan(r, d)
             plan["hoja"] = None
@@ -793,19 +814,17 @@ def generar(con_pdf: bool = True) -> None:
                 copias.append((dh, plan))
             escribir_xlsx(copias, destino)
         planes = [p for _, p in copias]
-        (AQUI / f"{nombre}.{tipo}.json").write_text(
-            json.dumps(_verdad(destino.name, planes, tipo), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        _escribir_verdad(carpeta, destino.name, planes, tipo)
         if nombre in A_PDF or dificil or d.texto_extra or d.paginas or (tipo == "xlsx" and d.hojas == 1):
             pdfs.append(destino)
-            pdf_planes = [{**p, "hoja": None} for p in planes]
-            (AQUI / f"{nombre}.pdf.json").write_text(
-                json.dumps(_verdad(f"{nombre}.pdf", pdf_planes, "pdf"), ensure_ascii=False, indent=1) + "\n",
-                encoding="utf-8",
-            )
+            _escribir_verdad(carpeta, f"{nombre}.pdf", [{**p, "hoja": None} for p in planes], "pdf")
     if con_pdf:
         _a_pdf(pdfs)
 
 
 if __name__ == "__main__":
-    generar(con_pdf="--sin-pdf" not in sys.argv)
+    argumentos = argparse.ArgumentParser(description="Genera las copias de variaciones y su verdad.")
+    argumentos.add_argument("--sin-pdf", action="store_true", help="sin exportar a PDF (no necesita LibreOffice)")
+    argumentos.add_argument("--carpeta", type=Path, default=AQUI, help="dónde escribirlas (por defecto, aquí)")
+    pedido = argumentos.parse_args()
+    generar(con_pdf=not pedido.sin_pdf, carpeta=pedido.carpeta)
