@@ -25,7 +25,8 @@ $(VENV)/.instalado: pyproject.toml $(RESTRICCIONES) | $(BIN)/activate
 demo: $(VENV)/.instalado
 	$(BIN)/planmejora ingerir muestras --db $(DEMO_DB) || [ $$? -eq 1 ]
 	$(BIN)/planmejora calidad --db $(DEMO_DB) --salida calidad_demo.html
-	@echo "Base de datos: $(DEMO_DB) · reporte de calidad: calidad_demo.html"
+	$(BIN)/planmejora seguimiento --db $(DEMO_DB) --corte 2023-06-30 --salida seguimiento_demo.html
+	@echo "Base de datos: $(DEMO_DB) · reporte de calidad: calidad_demo.html · seguimiento al 30/06/2023: seguimiento_demo.html"
 	@$(BIN)/planmejora usuarios listar --db $(DEMO_DB) | grep -q "^$(DEMO_USUARIO)[[:space:]]" || \
 		printf '%s\n' '$(DEMO_CLAVE)' | $(BIN)/planmejora usuarios crear $(DEMO_USUARIO) --rol admin --db $(DEMO_DB)
 	@echo "Aplicación web de la demo: $(BIN)/planmejora servir --db $(DEMO_DB)"
