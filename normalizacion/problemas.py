@@ -67,6 +67,12 @@ def etiqueta(campo: str) -> str:
     return ETIQUETAS.get(nombre, nombre)
 
 
+def de_etiqueta(campo: str) -> str:
+    """`de` before the field's name, contracted as Spanish requires: `del plazo en meses`, `de la entidad`."""
+    frase = etiqueta(campo)
+    return f"del {frase[3:]}" if frase.startswith("el ") else f"de {frase}"
+
+
 def _mayuscula(frase: str) -> str:
     return frase[:1].upper() + frase[1:]
 
@@ -130,7 +136,7 @@ def fecha_inferida(
     return Problema(
         campo,
         FECHA_INFERIDA,
-        f"{_mayuscula(etiqueta(campo))} {lectura}; se dedujo de {etiqueta(campo_fuente)} ({mostrar(fuente)}) "
+        f"{_mayuscula(etiqueta(campo))} {lectura}; se dedujo {de_etiqueta(campo_fuente)} ({mostrar(fuente)}) "
         f"{operacion} el plazo de {plazo} {_meses(plazo)}: {mostrar(fecha)}. "
         "Confirme la fecha y escríbala en el documento.",
         fecha.raw,
@@ -205,7 +211,7 @@ def columna_faltante(clave: str) -> Problema:
     return Problema(
         clave,
         COLUMNA_FALTANTE,
-        f"A la tabla de hallazgos le falta la columna de {etiqueta(clave)} del formato GEM-FM014, o su título "
+        f"A la tabla de hallazgos le falta la columna {de_etiqueta(clave)} del formato GEM-FM014, o su título "
         "no se reconoce; ese dato queda vacío en todos los hallazgos.",
     )
 
@@ -223,7 +229,7 @@ def ocr_baja_confianza(campo: str, raw: str | None, confianza: float, origen: Or
     return Problema(
         campo,
         OCR_BAJA_CONFIANZA,
-        f"El texto de {etiqueta(campo)} («{raw}») se leyó de una página escaneada con poca seguridad "
+        f"El texto {de_etiqueta(campo)} («{raw}») se leyó de una página escaneada con poca seguridad "
         f"(confianza {confianza:.0%}). Compárelo con el documento y corríjalo si hace falta.",
         raw,
         None,
