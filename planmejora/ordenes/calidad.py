@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from carga.conexion import url_elegida
-from planmejora.calidad import FORMATOS, ErrorDeBase, Reporte, escribir, leer_reporte
+from carga.conexion import enmascarar, url_elegida
+from planmejora.calidad import FORMATOS, ErrorDeBase, Filtros, Reporte, escribir, leer_reporte
 from planmejora.calidad.terminal import mostrar_resumen
 from planmejora.calidad.vocabulario import nombres_de_codigos
 from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de
@@ -24,6 +26,18 @@ def _codigos(valores: list[str] | None) -> tuple[str, ...]:
 
 def _desconocidos(codigos: tuple[str, ...], reporte: Reporte) -> list[str]:
     return [c for c in codigos if c not in nombres_de_codigos() and c not in reporte.codigos_en_base]
+
+
+def _ninguna_dependencia(buscada: str, url: str, reporte: Reporte, consola: Console) -> None:
+    """A filter that matches nothing is most often a typo: say so, and name the dependencias there are."""
+    todas = leer_reporte(url, Filtros(), reporte.corte)
+    conocidas = sorted({a.dependencia for a in todas.acciones if a.dependencia}, key=str.casefold)
+    lista = "; ".join(conocidas) if conocidas else "ninguna (las acciones no dicen su dependencia)"
+    consola.print(
+        f"[bold yellow]Aviso:[/] ninguna acción ni problema es de una dependencia que contenga «{buscada}». "
+        f"Las dependencias de la base son: {lista}.",
+        highlight=False,
+    )
 
 
 def calidad(
@@ -111,6 +125,8 @@ def calidad(
             highlight=False,
         )
         raise typer.Exit(2)
+    if filtros.dependencia and not reporte.acciones and not reporte.problemas:
+        _ninguna_dependencia(filtros.dependencia, url_elegida(db), reporte, consola_error)
     mostrar_resumen(reporte, Console())
     if salida is not None:
         try:
@@ -122,7 +138,12 @@ def calidad(
             raise typer.Exit(1) from None
         Console().print(f"Reporte escrito en [bold]{salida}[/]", highlight=False)
     else:
-        Console().print("[dim]Para el reporte completo: planmejora calidad --salida calidad.html[/]")
+        con_base = escape(f" --db {shlex.quote(enmascarar(db))}") if db else ""
+        Console().print(
+            f"[dim]Para el reporte completo: planmejora calidad{con_base} --salida calidad.html[/]",
+            highlight=False,
+            soft_wrap=True,
+        )
     if encontrados := sorted({p.codigo for p in reporte.problemas} & set(fallar_con)):
         consola_error.print(
             f"[bold red]Hay problemas de tipo {', '.join(encontrados)}[/] (--falla-si): termina con código 1.",

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,7 +28,7 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from carga.conexion import BaseInaccesible, url_elegida
-from extractor.lector import Limites
+from extractor.lector import Limites, texto_de_ruta
 from planmejora import ingesta
 from planmejora.ingesta import Avance, Resumen
 from planmejora.ordenes.limites import (
@@ -115,7 +116,7 @@ def ingerir(
                 resumen = ingesta.ingerir(rutas, url, workers, reintentar, renglones, limites, parada.pedida)
                 renglones.resumir_omitidos()
     except BaseInaccesible as error:
-        consola.print(f"[bold red]{error.mensaje}[/]")
+        consola.print(f"[bold red]{escape(error.mensaje)}[/]")
         raise typer.Exit(2) from error
     except SQLAlchemyError as error:
         consola.print(
@@ -128,14 +129,27 @@ def ingerir(
         sys.stdout.write("\n")
     else:
         _mostrar(resumen, Console())
+    _avisar_si_no_habia_nada(resumen, rutas, consola)
     if resumen.interrumpida:
+        sin_empezar = resumen.archivos - resumen.cargados - resumen.con_error - resumen.omitidos
         consola.print(
-            "[yellow]Carga detenida por el usuario.[/] Lo cargado quedó completo; "
-            "vuelva a correr la misma orden para terminar el resto."
+            f"[yellow]Carga detenida por el usuario: {sin_empezar} archivo(s) no se empezaron.[/] "
+            "Lo cargado quedó completo; vuelva a correr la misma orden para terminar el resto."
         )
         raise typer.Exit(130)
     if resumen.con_error:
         raise typer.Exit(1)
+
+
+def _avisar_si_no_habia_nada(resumen: Resumen, rutas: list[Path], consola: Console) -> None:
+    """A folder with no copy to read ends in success, but never in silence: the path may be the wrong one."""
+    if resumen.archivos == 0 and not resumen.con_error:
+        donde = ", ".join(texto_de_ruta(ruta) for ruta in rutas)
+        consola.print(
+            f"[yellow]Aviso:[/] en {escape(donde)} no hay ningún PDF, Word ni Excel que cargar: no se cargó nada. "
+            "Revise que la carpeta sea la de los planes.",
+            highlight=False,
+        )
 
 
 class _Parada:

@@ -1,8 +1,10 @@
 """No secret of a database URL reaches a person, whatever form the URL takes (regression, issue 12)."""
 
+from pathlib import Path
+
 import pytest
 
-from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, interpretar
+from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, interpretar, url_elegida
 
 SECRETO = "Secreto-123"
 
@@ -52,3 +54,23 @@ def test_la_base_se_describe_sin_la_clave_de_la_consulta() -> None:
     motor = crear_motor(f"postgresql://ana@127.0.0.1/planes?password={SECRETO}&connect_timeout=1")
     assert SECRETO not in describir(motor)
     assert describir(motor).startswith("postgresql+psycopg://ana@127.0.0.1/planes?")
+
+
+@pytest.mark.parametrize(
+    ("dada", "url"),
+    [
+        ("planes.db", "sqlite:///planes.db"),
+        ("/srv/planes/base.sqlite", "sqlite:////srv/planes/base.sqlite"),
+        ("sqlite:///planes.db", "sqlite:///planes.db"),
+        ("postgresql://ana@servidor/planes", "postgresql://ana@servidor/planes"),
+        ("esto no es una url", "esto no es una url"),
+    ],
+)
+def test_una_ruta_sola_es_un_archivo_sqlite(dada: str, url: str) -> None:
+    """Regression (issue 12): `--db planes.db` was refused; sqlite-utils and Datasette take a plain path."""
+    assert url_elegida(dada) == url
+
+
+def test_un_archivo_que_existe_es_sqlite_aunque_no_termine_en_db(tmp_path: Path) -> None:
+    (tmp_path / "planes").write_bytes(b"")
+    assert url_elegida(str(tmp_path / "planes")) == f"sqlite:///{tmp_path / 'planes'}"

@@ -269,3 +269,17 @@ def test_una_base_sqlite_en_una_carpeta_de_solo_lectura_se_puede_reportar(tmp_pa
         assert resultado.exit_code == 0, resultado.stderr
         assert sorted(p.name for p in tmp_path.iterdir()) == ["copias", "planes.db"]
     assert resultado.stdout == esperado.stdout
+
+
+def test_la_sugerencia_del_reporte_completo_conserva_la_base_usada(base: str) -> None:
+    """Regression (issue 12): the hint dropped `--db`, so following it read another (or no) database."""
+    resultado = correr("--db", base)
+    assert f"planmejora calidad --db {base} --salida calidad.html" in " ".join(resultado.stdout.split())
+
+
+def test_una_dependencia_que_no_coincide_lo_dice_y_nombra_las_que_hay(base: str) -> None:
+    """Regression (issue 12): `--dependencia X` matching nothing ended in silent success."""
+    resultado = correr("--db", base, "--dependencia", "Dependencia que no existe")
+    aviso = " ".join(resultado.stderr.split())
+    assert "ninguna acción ni problema es de una dependencia que contenga «Dependencia que no existe»" in aviso
+    assert "Las dependencias de la base son:" in aviso and "Planeación" in aviso

@@ -186,6 +186,7 @@ def test_ctrl_c_termina_lo_que_lee_cierra_la_corrida_y_la_siguiente_completa_el_
 
     cargados = contar(url, "SELECT count(*) FROM documentos")
     assert 1 <= cargados < len(copias)
+    assert f"{len(copias) - cargados} archivo(s) no se empezaron" in resto_stderr, "said how many were left"
     assert contar(url, "SELECT count(*) FROM corridas WHERE estado = 'interrumpida' AND terminada_en IS NOT NULL") == 1
 
     otra = correr_instalado("ingerir", str(planes), "--db", url)
@@ -207,3 +208,17 @@ def test_una_base_de_solo_lectura_sale_con_2_y_lo_dice(carpeta: Path, url_db: st
     assert salida.exit_code == 2
     assert "es de solo lectura" in " ".join(salida.stderr.split())
     assert "dejó de responder" not in salida.stderr
+
+
+def test_db_acepta_la_ruta_de_un_archivo_sqlite(carpeta: Path, tmp_path: Path) -> None:
+    salida = correr_instalado("ingerir", str(carpeta / "calica_2021.docx"), "--db", "planes.db", cwd=tmp_path)
+    assert salida.returncode == 0, salida.stderr
+    assert contar(f"sqlite:///{tmp_path / 'planes.db'}", "SELECT COUNT(*) FROM documentos") == 1
+
+
+def test_una_carpeta_sin_planes_lo_dice(tmp_path: Path) -> None:
+    """Regression (issue 12): `ingerir` on a folder with nothing to load ended in silent success."""
+    (tmp_path / "vacia").mkdir()
+    salida = correr("ingerir", str(tmp_path / "vacia"), "--db", f"sqlite:///{tmp_path / 'planes.db'}")
+    assert salida.exit_code == 0
+    assert "no hay ningún PDF, Word ni Excel que cargar" in " ".join(salida.stderr.split())
