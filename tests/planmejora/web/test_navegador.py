@@ -180,6 +180,11 @@ def test_la_oficina_entra_sube_dos_copias_filtra_y_descarga(navegador: Any, serv
     assert todas > 2
     assert pagina.locator("tbody tr").count() == todas
     _fotos(pagina, "acciones")
+    pagina.emulate_media(media="print")
+    expect(pagina.locator("nav")).to_be_hidden()
+    expect(pagina.locator("form.filtros")).to_be_hidden()
+    pagina.pdf(path=str(ARTEFACTOS / "acciones_impresa.pdf"), landscape=True, print_background=True)
+    pagina.emulate_media(media="screen")
     dependencias = pagina.locator("select[name=dependencia] option").all_inner_texts()[1:]
     pagina.select_option("select[name=dependencia]", dependencias[0])
     pagina.click("form.filtros button[type=submit]")

@@ -87,7 +87,7 @@ def test_las_acciones_se_paginan_y_se_ordenan_en_el_servidor(url: str, como: Cal
     mostrada = f"{mes}/{año}" if precision == "mes" else f"{dia}/{mes}/{año}"
     descendente = cliente.get("/acciones", params={"orden": "terminacion", "dir": "desc"}).text
     primera_fila = descendente.split("<tbody>")[1].split("</tr>")[0]
-    assert f"<td>{mostrada}</td>" in primera_fila
+    assert f'<td data-titulo="Terminación">{mostrada}</td>' in primera_fila
 
 
 def test_un_valor_con_html_se_muestra_como_texto(como: Callable[[str], TestClient]) -> None:
