@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +22,24 @@ from planmejora.ordenes.limites import (
     limites_de,
 )
 from planmejora.ordenes.opciones import BaseDeDatos
+
+
+def _no_se_puede_escuchar(host: str, puerto: int) -> str | None:
+    """Why the address cannot be used (taken by another program, not of this machine), said before starting."""
+    try:
+        familia = socket.getaddrinfo(host, puerto, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(familia, socket.SOCK_STREAM) as enchufe:
+            enchufe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            enchufe.bind((host, puerto))
+    except socket.gaierror:
+        return "esa dirección no existe"
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return "otro programa ya usa ese puerto (elija otro con --puerto)"
+        if error.errno == errno.EADDRNOTAVAIL:
+            return "esa dirección no es de este equipo"
+        return error.strerror or str(error)
+    return None
 
 
 def servir(
@@ -68,6 +88,9 @@ def servir(
     from planmejora.web import crear_app
 
     consola = Console(stderr=True)
+    if motivo := _no_se_puede_escuchar(host, puerto):
+        consola.print(f"[bold red]Error:[/] no se puede escuchar en {host}:{puerto}: {motivo}.", highlight=False)
+        raise typer.Exit(2)
     url = url_elegida(db)
     try:
         app = crear_app(
