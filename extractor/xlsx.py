@@ -14,6 +14,7 @@ import re
 import warnings
 import zipfile
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -472,42 +473,35 @@ def _con_nombres(momento: dt.datetime, tokens: list[re.Match[str]]) -> str:
 
 
 def _pieza(codigo: str, momento: dt.datetime, doce_horas: bool, es_minuto: bool) -> str:
-    hora = momento.hour % 12 or 12 if doce_horas else momento.hour
-    match codigo:
-        case "yyyy" | "yyy" | "e":
-            return f"{momento.year:04d}"
-        case "yy" | "y":
-            return f"{momento.year % 100:02d}"
-        case "mmmmm":
-            return MESES[momento.month - 1][0]
-        case "mmmm":
-            return MESES[momento.month - 1]
-        case "mmm":
-            return MESES_ABREVIADOS[momento.month - 1]
-        case "mm":
-            return f"{momento.minute if es_minuto else momento.month:02d}"
-        case "m":
-            return str(momento.minute if es_minuto else momento.month)
-        case "dddd":
-            return DIAS[momento.weekday()]
-        case "ddd":
-            return DIAS_ABREVIADOS[momento.weekday()]
-        case "dd":
-            return f"{momento.day:02d}"
-        case "d":
-            return str(momento.day)
-        case "hh":
-            return f"{hora:02d}"
-        case "h":
-            return str(hora)
-        case "ss":
-            return f"{momento.second:02d}"
-        case "s":
-            return str(momento.second)
-        case "am/pm":
-            return "a. m." if momento.hour < 12 else "p. m."
-        case _:
-            return "a" if momento.hour < 12 else "p"
+    """One code of an Excel date format as Excel shows it in Spanish; `m`/`mm` are minutes next to hours."""
+    if codigo in ("m", "mm"):
+        numero = momento.minute if es_minuto else momento.month
+    elif codigo in ("h", "hh"):
+        numero = momento.hour % 12 or 12 if doce_horas else momento.hour
+    else:
+        return _PIEZAS[codigo](momento)
+    return f"{numero:02d}" if len(codigo) == 2 else str(numero)
+
+
+_PIEZAS: dict[str, Callable[[dt.datetime], str]] = {
+    "yyyy": lambda m: f"{m.year:04d}",
+    "yyy": lambda m: f"{m.year:04d}",
+    "e": lambda m: f"{m.year:04d}",
+    "yy": lambda m: f"{m.year % 100:02d}",
+    "y": lambda m: f"{m.year % 100:02d}",
+    "mmmmm": lambda m: MESES[m.month - 1][0],
+    "mmmm": lambda m: MESES[m.month - 1],
+    "mmm": lambda m: MESES_ABREVIADOS[m.month - 1],
+    "dddd": lambda m: DIAS[m.weekday()],
+    "ddd": lambda m: DIAS_ABREVIADOS[m.weekday()],
+    "dd": lambda m: f"{m.day:02d}",
+    "d": lambda m: str(m.day),
+    "ss": lambda m: f"{m.second:02d}",
+    "s": lambda m: str(m.second),
+    "am/pm": lambda m: "a. m." if m.hour < 12 else "p. m.",
+    "a/p": lambda m: "a" if m.hour < 12 else "p",
+}
+"""The codes that show one part of the moment whatever surrounds them."""
 
 
 def _hora(momento: dt.time) -> str:
