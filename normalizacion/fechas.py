@@ -243,53 +243,71 @@ def _quitar_notas(texto: str, reparaciones: list[str]) -> str:
 
 def _tokenizar(texto: str, reparaciones: list[str]) -> _Lectura:
     """Number and month tokens, and the text between consecutive ones (connectors kept as ` de `)."""
-    tokens: list[_Token] = []
-    separadores: list[str] = []
-    previo = ""
-    pendiente = ""
-    dia_semana: tuple[str, int] | None = None
+    recorrido = _Recorrido(reparaciones)
     posicion = 0
     for coincidencia in _TOKEN.finditer(texto):
         hueco = texto[posicion : coincidencia.start()]
         posicion = coincidencia.end()
         numero, palabra = coincidencia.group(1), coincidencia.group(2)
         if numero is not None:
-            if tokens:
-                separadores.append(pendiente + hueco)
-            else:
-                previo += hueco
-            tokens.append(_Token("n", numero, 0))
-            pendiente = ""
+            recorrido.token(_Token("n", numero, 0), hueco)
         elif palabra in _DIAS_SEMANA or palabra in _DIAS_SEMANA_INGLES:
-            dia_semana = _dia_semana(palabra, bool(tokens or previo.strip() or hueco.strip()), reparaciones)
+            fuera_de_lugar = bool(recorrido.tokens or recorrido.previo.strip() or hueco.strip())
+            recorrido.dia_semana = _dia_semana(palabra, fuera_de_lugar, reparaciones)
             posicion = _saltar_coma(texto, posicion)
-        elif palabra in _CONECTORES:
-            if tokens:
-                pendiente += hueco + palabra
+        else:
+            recorrido.palabra(palabra, hueco)
+    return recorrido.cerrar(texto[posicion:])
+
+
+class _Recorrido:
+    """The tokens of a date as `_tokenizar` meets them; what is not a token goes before, between or after."""
+
+    __slots__ = ("dia_semana", "pendiente", "previo", "reparaciones", "separadores", "tokens")
+
+    def __init__(self, reparaciones: list[str]) -> None:
+        self.reparaciones = reparaciones
+        self.tokens: list[_Token] = []
+        self.separadores: list[str] = []
+        self.previo = ""
+        """Text before the first token."""
+        self.pendiente = ""
+        """Connectors since the last token: part of the next separator, or of the tail."""
+        self.dia_semana: tuple[str, int] | None = None
+
+    def token(self, token: _Token, hueco: str) -> None:
+        if self.tokens:
+            self.separadores.append(self.pendiente + hueco)
+        else:
+            self.previo += hueco
+        self.tokens.append(token)
+        self.pendiente = ""
+
+    def palabra(self, palabra: str, hueco: str) -> None:
+        """A connector (`de`), an ordinal mark (`1o.`), a word before the date, a range, or else a month."""
+        if palabra in _CONECTORES:
+            if self.tokens:
+                self.pendiente += hueco + palabra
             else:
-                previo += hueco + palabra
-        elif palabra in _ORDINALES and _es_ordinal(tokens, hueco, pendiente):
-            reparaciones.append(f"el día llevaba una marca de ordinal («{tokens[-1].texto}{palabra}»)")
-        elif not tokens and palabra in _PREVIAS:
-            previo += hueco + palabra
-        elif tokens and palabra in _ENLACES:
+                self.previo += hueco + palabra
+        elif palabra in _ORDINALES and _es_ordinal(self.tokens, hueco, self.pendiente):
+            self.reparaciones.append(f"el día llevaba una marca de ordinal («{self.tokens[-1].texto}{palabra}»)")
+        elif not self.tokens and palabra in _PREVIAS:
+            self.previo += hueco + palabra
+        elif self.tokens and palabra in _ENLACES:
             raise _Ilegible(f"es un rango o una lista de fechas (unidas por «{palabra}»), no una sola fecha")
         else:
-            mes = _mes_de_palabra(palabra, reparaciones)
-            if tokens:
-                separadores.append(pendiente + hueco)
-            else:
-                previo += hueco
-            tokens.append(_Token("m", palabra, mes))
-            pendiente = ""
-    cola = pendiente + texto[posicion:]
-    if previo.endswith("/") or cola.startswith("/"):
-        raise _Ilegible("le falta una parte: empieza o termina en «/»")
-    if previo.strip():
-        reparaciones.append(f"tenía «{previo.strip()}» antes de la fecha")
-    if cola.strip():
-        reparaciones.append(f"tenía «{cola.strip()}» después de la fecha")
-    return _Lectura(tokens, [_normalizar_separador(s) for s in separadores], dia_semana)
+            self.token(_Token("m", palabra, _mes_de_palabra(palabra, self.reparaciones)), hueco)
+
+    def cerrar(self, resto: str) -> _Lectura:
+        cola = self.pendiente + resto
+        if self.previo.endswith("/") or cola.startswith("/"):
+            raise _Ilegible("le falta una parte: empieza o termina en «/»")
+        if self.previo.strip():
+            self.reparaciones.append(f"tenía «{self.previo.strip()}» antes de la fecha")
+        if cola.strip():
+            self.reparaciones.append(f"tenía «{cola.strip()}» después de la fecha")
+        return _Lectura(self.tokens, [_normalizar_separador(s) for s in self.separadores], self.dia_semana)
 
 
 def _dia_semana(palabra: str, fuera_de_lugar: bool, reparaciones: list[str]) -> tuple[str, int]:
