@@ -30,7 +30,7 @@ import calendar
 import datetime as dt
 import heapq
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -407,50 +407,86 @@ def _revisar_dia_semana(valor: dt.date, precision: Precision, palabra: str, dia:
 
 
 def _leer_tokens(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    """The date the tokens say, read by their shape (`n` a number, `m` a month word: `nmn` is `21 sept 2021`)."""
     forma = "".join(t.tipo for t in tokens)
-    if forma == "nnn":
-        a, b, c = tokens
-        _exigir_separadores_numericos(separadores, reparaciones)
-        if len(a.texto) == 4:
-            return _dia(_anio(a), _mes_numero(b), c), "dia"
-        return _dia(_anio(c), _mes_numero(b), a), "dia"
-    if forma == "nmn":
-        a, b, c = tokens
-        _exigir_separadores_de_mes(separadores, reparaciones)
-        if len(a.texto) == 4 and len(c.texto) <= 2:
-            reparaciones.append("el año iba antes del mes")
-            return _dia(_anio(a), b.mes, c), "dia"
-        return _dia(_anio(c), b.mes, a), "dia"
-    if forma == "mnn":
-        a, b, c = tokens
-        if separadores[0] not in (" ", ". ") or separadores[1] not in (" de ", " del "):
-            reparaciones.append("el mes iba antes del día")
-        return _dia(_anio(c), a.mes, b), "dia"
-    if forma == "mn":
-        mes, anio = tokens
-        if separadores[0] == " " and len(mes.texto) > 4 and len(anio.texto) == 2:
-            raise _Ilegible(f"no se sabe si «{mes.texto} {anio.texto}» trae el día o el año")
-        _exigir_separadores_de_mes(separadores, reparaciones)
-        return dt.date(_anio(anio), mes.mes, 1), "mes"
-    if forma == "nm":
-        if len(tokens[0].texto) != 4:
-            raise _Ilegible("falta el año")
-        reparaciones.append("el año iba antes del mes")
-        return dt.date(_anio(tokens[0]), tokens[1].mes, 1), "mes"
-    if forma == "nn":
-        return _mes_y_anio(tokens[0], tokens[1], separadores, reparaciones)
+    lector = _POR_FORMA.get(forma)
+    if lector is not None:
+        return lector(tokens, separadores, reparaciones)
     if forma == "n" and len(tokens[0].texto) == 8:
         reparaciones.append("los números del día, el mes y el año venían pegados")
         return _compacta(tokens[0].texto), "dia"
+    raise _Ilegible(_sin_forma_de_fecha(tokens, forma))
+
+
+def _numeros(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    """`21/09/2021`, or `2021-09-21` with the year first."""
+    a, b, c = tokens
+    _exigir_separadores_numericos(separadores, reparaciones)
+    if len(a.texto) == 4:
+        return _dia(_anio(a), _mes_numero(b), c), "dia"
+    return _dia(_anio(c), _mes_numero(b), a), "dia"
+
+
+def _dia_mes_anio(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    """`21 de septiembre de 2021`, `21sept-21`, or `2021-sep-21` with the year first."""
+    a, b, c = tokens
+    _exigir_separadores_de_mes(separadores, reparaciones)
+    if len(a.texto) == 4 and len(c.texto) <= 2:
+        reparaciones.append("el año iba antes del mes")
+        return _dia(_anio(a), b.mes, c), "dia"
+    return _dia(_anio(c), b.mes, a), "dia"
+
+
+def _mes_dia_anio(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    """`septiembre 21 de 2021`: usual only with those separators."""
+    a, b, c = tokens
+    if separadores[0] not in (" ", ". ") or separadores[1] not in (" de ", " del "):
+        reparaciones.append("el mes iba antes del día")
+    return _dia(_anio(c), a.mes, b), "dia"
+
+
+def _mes_anio(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    """`ene-22`, `marzo de 2022`."""
+    mes, anio = tokens
+    if separadores[0] == " " and len(mes.texto) > 4 and len(anio.texto) == 2:
+        raise _Ilegible(f"no se sabe si «{mes.texto} {anio.texto}» trae el día o el año")
+    _exigir_separadores_de_mes(separadores, reparaciones)
+    return dt.date(_anio(anio), mes.mes, 1), "mes"
+
+
+def _anio_mes(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    """`2022 marzo`: only with a four-digit year."""
+    if len(tokens[0].texto) != 4:
+        raise _Ilegible("falta el año")
+    reparaciones.append("el año iba antes del mes")
+    return dt.date(_anio(tokens[0]), tokens[1].mes, 1), "mes"
+
+
+def _dos_numeros(tokens: list[_Token], separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
+    return _mes_y_anio(tokens[0], tokens[1], separadores, reparaciones)
+
+
+_POR_FORMA: dict[str, Callable[[list[_Token], list[str], list[str]], tuple[dt.date, Precision]]] = {
+    "nnn": _numeros,
+    "nmn": _dia_mes_anio,
+    "mnn": _mes_dia_anio,
+    "mn": _mes_anio,
+    "nm": _anio_mes,
+    "nn": _dos_numeros,
+}
+
+
+def _sin_forma_de_fecha(tokens: list[_Token], forma: str) -> str:
+    """Why tokens of no known shape are no date."""
     if not tokens:
-        raise _Ilegible("no tiene ninguna fecha reconocible")
+        return "no tiene ninguna fecha reconocible"
     if forma == "m":
-        raise _Ilegible("solo trae el mes; falta el año")
+        return "solo trae el mes; falta el año"
     if forma == "n":
-        raise _Ilegible(f"«{tokens[0].texto}» no es una fecha completa")
+        return f"«{tokens[0].texto}» no es una fecha completa"
     if forma.count("m") > 1:
-        raise _Ilegible("tiene más de un mes")
-    raise _Ilegible("no tiene la forma día, mes y año ni la forma mes y año")
+        return "tiene más de un mes"
+    return "no tiene la forma día, mes y año ni la forma mes y año"
 
 
 def _mes_y_anio(a: _Token, b: _Token, separadores: list[str], reparaciones: list[str]) -> tuple[dt.date, Precision]:
