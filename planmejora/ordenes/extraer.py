@@ -24,6 +24,7 @@ from planmejora.ordenes.limites import (
     MaxPaginas,
     limites_de,
 )
+from planmejora.ordenes.opciones import exigir_rutas
 from planmejora.recorrido import Recorrido, recorrer
 
 
@@ -47,7 +48,8 @@ def extraer(
     """Lee copias del formato GEM-FM014 y muestra su encabezado, hallazgos, firmas y problemas.
 
     No toca la base de datos. Con --json imprime la forma fijada en el contrato, lista para otros
-    programas. Sale con código 1 si algún archivo no se pudo leer (los demás sí se procesan).
+    programas. Sale con código 1 si algún archivo no se pudo leer (los demás sí se procesan) y con 2
+    si la orden está mal escrita o una ruta no existe.
 
     Ejemplos:
 
@@ -55,6 +57,7 @@ def extraer(
 
       planmejora extraer muestras/ --json > planes.json
     """
+    exigir_rutas(archivos)
     recorrido = recorrer(archivos)
     rutas = recorrido.archivos
     planes: list[Plan] = []

@@ -40,7 +40,7 @@ from planmejora.ordenes.limites import (
     MaxPaginas,
     limites_de,
 )
-from planmejora.ordenes.opciones import BaseDeDatos
+from planmejora.ordenes.opciones import BaseDeDatos, exigir_rutas
 
 _MARCAS = {"cargado": "cargado", "error": "ERROR  ", "omitido": "omitido"}
 
@@ -100,10 +100,7 @@ def ingerir(
       planmejora ingerir planes/2023 planes/2024 --json > resumen.json
     """
     consola = Console(stderr=True)
-    faltan = [str(ruta) for ruta in rutas if not ruta.exists()]
-    if faltan:
-        consola.print(f"[bold red]No existe:[/] {', '.join(faltan)}")
-        raise typer.Exit(2)
+    exigir_rutas(rutas)
     url = url_elegida(db)
     limites = limites_de(max_paginas, limite_segundos, limite_memoria)
     parada = _Parada(consola)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated, overload
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 
 from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB
+from extractor.lector import texto_de_ruta
 
 BaseDeDatos = Annotated[
     str | None,
@@ -21,6 +25,13 @@ BaseDeDatos = Annotated[
 ]
 
 _FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+def exigir_rutas(rutas: list[Path]) -> None:
+    """A path that does not exist is a mistyped command (code 2), the same in every verb, before anything is read."""
+    if faltan := [texto_de_ruta(ruta) for ruta in rutas if not ruta.exists()]:
+        Console(stderr=True).print(f"[bold red]No existe:[/] {escape(', '.join(faltan))}", highlight=False)
+        raise typer.Exit(2)
 
 
 @overload

@@ -60,3 +60,11 @@ def test_una_orden_que_no_existe_nombra_las_que_hay() -> None:
     salida = correr("importar")
     assert salida.returncode == 2
     assert "No existe la orden «importar»" in salida.stderr
+
+
+def test_una_ruta_que_no_existe_es_uso_incorrecto_como_en_ingerir(tmp_path: Path) -> None:
+    """Regression (issue 12): `extraer /no/existe.pdf` exited 1 while `ingerir /no/existe` exited 2."""
+    for verbo in ("extraer", "ingerir"):
+        salida = correr(verbo, str(tmp_path / "no-existe.pdf"))
+        assert salida.returncode == 2
+        assert f"No existe: {tmp_path / 'no-existe.pdf'}" in " ".join(salida.stderr.split())
