@@ -232,7 +232,19 @@ def _renglones_sin_linea(celdas: list[Celda], duenos: list[_CeldaReglada | None]
     guia = _parrafos_sueltos(primera) if primera is not None else None
     if guia is None or len(guia) < 2:
         return None
-    por_columna: dict[int, tuple[Caja, list[list[Tramo]]]] = {}
+    por_columna = _lineas_por_columna(duenos, guia)
+    if por_columna is None:
+        return None
+    return [_fila_del_renglon(celdas, renglon, por_columna) for renglon in guia]
+
+
+_LineasDeCelda = dict[int, tuple[Caja, list[list[Tramo]]]]
+"""Column -> (the cell's box, its lines): the cells of a ruled row that are several rows."""
+
+
+def _lineas_por_columna(duenos: list[_CeldaReglada | None], guia: list[list[Tramo]]) -> _LineasDeCelda | None:
+    """The lines of each cell with text, or None when a line sits on no line of the first cell (`guia`)."""
+    por_columna: _LineasDeCelda = {}
     for i, dueno in enumerate(duenos):
         if dueno is None or dueno.columnas[0] != i or not dueno.tramos:
             continue
@@ -240,15 +252,17 @@ def _renglones_sin_linea(celdas: list[Celda], duenos: list[_CeldaReglada | None]
         if lineas is None or any(not any(misma_linea(g[0], linea[0]) for g in guia) for linea in lineas):
             return None
         por_columna[i] = (dueno.caja, lineas)
-    filas: list[list[Celda]] = []
-    for renglon in guia:
-        fila = list(celdas)
-        for i, (caja, lineas) in por_columna.items():
-            tramos = [t for linea in lineas if misma_linea(renglon[0], linea[0]) for t in linea]
-            texto = texto_de(tramos, (caja[0], caja[2]))
-            fila[i] = dataclasses.replace(celdas[i], texto=texto, confianza=_confianza(tramos))
-        filas.append(fila)
-    return filas
+    return por_columna
+
+
+def _fila_del_renglon(celdas: list[Celda], renglon: list[Tramo], por_columna: _LineasDeCelda) -> list[Celda]:
+    """One line of the first cell as a row: each cell keeps only its text on that line."""
+    fila = list(celdas)
+    for i, (caja, lineas) in por_columna.items():
+        tramos = [t for linea in lineas if misma_linea(renglon[0], linea[0]) for t in linea]
+        texto = texto_de(tramos, (caja[0], caja[2]))
+        fila[i] = dataclasses.replace(celdas[i], texto=texto, confianza=_confianza(tramos))
+    return fila
 
 
 # ---------------------------------------------------------------- text without lines

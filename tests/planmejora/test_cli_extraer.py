@@ -68,3 +68,19 @@ def test_una_ruta_que_no_existe_es_uso_incorrecto_como_en_ingerir(tmp_path: Path
         salida = correr(verbo, str(tmp_path / "no-existe.pdf"))
         assert salida.returncode == 2
         assert f"No existe: {tmp_path / 'no-existe.pdf'}" in " ".join(salida.stderr.split())
+
+
+def test_la_linea_de_uso_no_queda_en_ingles() -> None:
+    """Regression (issue 12): the usage line said `COMMAND [ARGS]...`."""
+    salida = correr("--help")
+    assert "Uso: planmejora [OPCIONES] ORDEN [ARGUMENTOS]..." in salida.stdout
+    assert "COMMAND" not in salida.stdout and "ARGS" not in salida.stdout
+
+
+def test_la_ayuda_no_parte_las_frases_donde_las_partio_el_codigo() -> None:
+    """Regression (issue 12): a docstring wrapped at 100 columns showed `lista para otros` / `programas.` on
+    an 80-column terminal; each paragraph is now wrapped by the terminal only."""
+    ayuda = " ".join(correr("extraer", "--help").stdout.split("│"))
+    lineas = [linea.strip() for linea in ayuda.splitlines() if linea.strip()]
+    assert not any(linea.endswith("lista para otros") for linea in lineas)
+    assert any("lista para otros programas" in linea for linea in lineas)
