@@ -130,6 +130,8 @@ class Freno:
     base: float
     maximo: float = 30.0
     olvido: float = 900.0
+    recordados: int = 10_000
+    """Past this many names and addresses, the ones quiet for `olvido` seconds are dropped (memory stays bounded)."""
     fallos: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     def espera(self, *claves: str) -> float:
@@ -145,6 +147,8 @@ class Freno:
 
     def fallo(self, *claves: str) -> None:
         ahora = time.monotonic()
+        if len(self.fallos) > self.recordados:
+            self.fallos = {c: (n, t) for c, (n, t) in self.fallos.items() if ahora - t <= self.olvido}
         for clave in claves:
             cuantos, _ = self.fallos.get(clave, (0, ahora))
             self.fallos[clave] = (cuantos + 1, ahora)

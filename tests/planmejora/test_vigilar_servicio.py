@@ -59,7 +59,12 @@ def test_las_unidades_de_systemd_son_validas(tmp_path: Path) -> None:
         # systemd-analyze checks that the program exists: point it at the one installed here
         (tmp_path / unidad.name).write_text(unidad.read_text(encoding="utf-8").replace(INSTALADO, PLANMEJORA))
     nombres = sorted(p.name for p in tmp_path.iterdir())
-    assert nombres == ["planmejora-vigilar-continuo.service", "planmejora-vigilar.service", "planmejora-vigilar.timer"]
+    assert nombres == [
+        "planmejora-servir.service",
+        "planmejora-vigilar-continuo.service",
+        "planmejora-vigilar.service",
+        "planmejora-vigilar.timer",
+    ]
     revision = subprocess.run(
         ["systemd-analyze", "verify", *nombres], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
     )

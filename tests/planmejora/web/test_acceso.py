@@ -95,6 +95,15 @@ def test_los_fallos_seguidos_hacen_esperar_cada_vez_mas() -> None:
     assert freno.espera("ana", "10.0.0.1") == 0
 
 
+def test_el_freno_olvida_a_los_que_dejaron_de_intentar() -> None:
+    from planmejora.web.seguridad import Freno
+
+    freno = Freno(base=1.0, olvido=0.0, recordados=2)
+    for nombre in ("a", "b", "c", "d"):
+        freno.fallo(nombre)
+    assert list(freno.fallos) == ["d"]
+
+
 def test_faltan_campos_del_formulario_de_entrada(app: Starlette) -> None:
     cliente = TestClient(app, follow_redirects=False)
     csrf = token(cliente.get("/entrar").text)
