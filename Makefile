@@ -57,6 +57,7 @@ muestras: $(VENV)/.instalado
 	$(BIN)/python muestras/generar_reales.py
 	$(BIN)/python muestras/escanear.py
 	$(BIN)/python muestras/otros_productores.py
+	$(BIN)/python muestras/otros_formatos.py
 
 # The variations of the form the extractor's tests read (tests/extractor/datos/variaciones), with their
 # truth; the PDFs need LibreOffice. Then run tests/extractor/test_variaciones.py: a known failure that now

@@ -1,10 +1,11 @@
-"""How much of the samples planmejora reads right, field by field and per file type, and how fast.
+"""How much of the samples planmejora reads right, field by field and per file format, and how fast.
 
 Run from anywhere: `.venv/bin/python muestras/precision.py`. Prints one row per field
 (`hallazgos[].fecha_inicio` adds up every finding of every sample), the share of values equal to
-`muestras/esperado/`, and the median seconds per file of each type. The comparison rule is
-`comparar.py`, the same the tests use; `archivo`, `sha256` and `tipo` are left out of the table
-because they are always right and would only inflate it.
+`muestras/esperado/`, and the median seconds per file of each format (a .doc or .odt includes its
+conversion by LibreOffice, an image its OCR). The comparison rule is `comparar.py`, the same the
+tests use; `archivo`, `sha256`, `tipo` and `formato` are left out of the table because they are
+always right and would only inflate it.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ from comparar import RAIZ, aciertos_problemas, generico, muestras, rutas, valor
 
 from planmejora.api import extraer_archivo
 
-TIPOS = ("pdf", "docx", "xlsx")
-FUERA_DE_LA_TABLA = {"archivo", "sha256", "tipo"}
+FORMATOS = ("pdf", "docx", "doc", "rtf", "odt", "xlsx", "xls", "ods", "jpg", "png", "tiff")
+FUERA_DE_LA_TABLA = {"archivo", "sha256", "tipo", "formato"}
 
 Cuenta = dict[str, list[int]]
-"""Per type: [right, compared]."""
+"""Per format: [right, compared]."""
 
 
-def _sumar(cuentas: dict[str, Cuenta], campo: str, tipo: str, aciertos: int, total: int) -> None:
-    par = cuentas[campo].setdefault(tipo, [0, 0])
+def _sumar(cuentas: dict[str, Cuenta], campo: str, formato: str, aciertos: int, total: int) -> None:
+    par = cuentas[campo].setdefault(formato, [0, 0])
     par[0] += aciertos
     par[1] += total
 
@@ -44,7 +45,7 @@ def medir() -> tuple[dict[str, Cuenta], dict[str, list[float]]]:
             except Exception as error:  # the API promises never to raise: count the file as all wrong, go on
                 print(f"{muestra.archivo}: extraer_archivo lanzó {error!r}", file=sys.stderr)
                 obtenido = []
-            segundos[muestra.tipo].append(time.perf_counter() - inicio)
+            segundos[muestra.formato].append(time.perf_counter() - inicio)
             for ruta in rutas(muestra.esperado):
                 campo = generico(ruta)
                 if campo in FUERA_DE_LA_TABLA:
@@ -55,8 +56,8 @@ def medir() -> tuple[dict[str, Cuenta], dict[str, list[float]]]:
                     aciertos, total = (1, 1) if total == 0 else (aciertos, total)
                 else:
                     aciertos, total = int(esperado == visto), 1
-                _sumar(cuentas, campo, muestra.tipo, aciertos, total)
-                _sumar(cuentas, "TODOS LOS CAMPOS", muestra.tipo, aciertos, total)
+                _sumar(cuentas, campo, muestra.formato, aciertos, total)
+                _sumar(cuentas, "TODOS LOS CAMPOS", muestra.formato, aciertos, total)
     return cuentas, segundos
 
 
@@ -71,14 +72,15 @@ def _mediana(valores: list[float]) -> str:
 
 
 def tabla(cuentas: dict[str, Cuenta], segundos: dict[str, list[float]]) -> str:
-    filas: list[tuple[str, ...]] = [("campo", *TIPOS, "total")]
+    filas: list[tuple[str, ...]] = [("campo", *FORMATOS, "total")]
     orden = [c for c in cuentas if c != "TODOS LOS CAMPOS"] + ["TODOS LOS CAMPOS"]
     for campo in orden:
-        por_tipo: dict[str, Any] = cuentas[campo]
-        total = [sum(p[0] for p in por_tipo.values()), sum(p[1] for p in por_tipo.values())]
-        filas.append((campo, *(_celda(por_tipo.get(t)) for t in TIPOS), _celda(total)))
-    todos = [s for t in TIPOS for s in segundos.get(t, [])]
-    filas.append(("segundos por archivo (mediana)", *(_mediana(segundos.get(t, [])) for t in TIPOS), _mediana(todos)))
+        por_formato: dict[str, Any] = cuentas[campo]
+        total = [sum(p[0] for p in por_formato.values()), sum(p[1] for p in por_formato.values())]
+        filas.append((campo, *(_celda(por_formato.get(f)) for f in FORMATOS), _celda(total)))
+    todos = [s for f in FORMATOS for s in segundos.get(f, [])]
+    medianas = (_mediana(segundos.get(f, [])) for f in FORMATOS)
+    filas.append(("segundos por archivo (mediana)", *medianas, _mediana(todos)))
     anchos = [max(len(f[i]) for f in filas) for i in range(len(filas[0]))]
     lineas = [
         " | ".join([f[0].ljust(anchos[0]), *(c.rjust(a) for c, a in zip(f[1:], anchos[1:], strict=True))])
