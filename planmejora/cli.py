@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import re
 import sys
@@ -108,6 +109,7 @@ def crear_app(solo: str | None = None) -> typer.Typer:
         rich_markup_mode="rich",
         pretty_exceptions_enable=False,
         options_metavar="[OPCIONES]",
+        subcommand_metavar="ORDEN [ARGUMENTOS]...",
     )
     app.callback()(_grupo)
     for nombre, modulo in ORDENES.items():
@@ -126,7 +128,17 @@ def _agregar(app: typer.Typer, nombre: str, orden: Any) -> None:
             comando.options_metavar = "[OPCIONES]"
         app.add_typer(orden, name=nombre)
     else:
-        app.command(nombre, cls=Orden, options_metavar="[OPCIONES]")(orden)
+        app.command(nombre, cls=Orden, options_metavar="[OPCIONES]", help=en_parrafos(orden.__doc__ or ""))(orden)
+
+
+def en_parrafos(ayuda: str) -> str:
+    """A docstring as help: each paragraph one line, for the terminal to wrap at its own width.
+
+    Rich help keeps every line break, so a docstring wrapped at 100 columns broke sentences in two on an
+    80-column terminal. Indented lines (the examples) keep theirs.
+    """
+    parrafos = inspect.cleandoc(ayuda).split("\n\n")
+    return "\n\n".join(p if p.startswith(" ") else " ".join(p.split()) for p in parrafos)
 
 
 def _grupo() -> None:
