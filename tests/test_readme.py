@@ -3,6 +3,7 @@
 import importlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -69,10 +70,34 @@ def test_cada_orden_del_readme_existe_con_sus_opciones(verbo: str, linea: str) -
         assert opcion in ayuda, f"El README usa `{opcion}` en «{linea}», pero `planmejora {verbo}` no la tiene"
 
 
-def test_el_ejemplo_de_python_del_readme_corre(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+GUIA_Y_REFERENCIA = [RAIZ / "README.md", RAIZ / "docs" / "referencia.md"]
+
+
+def _ejemplos_de_python() -> list[str]:
+    textos = [documento.read_text(encoding="utf-8") for documento in GUIA_Y_REFERENCIA]
+    return [cuerpo for texto in textos for leng, cuerpo in _BLOQUE.findall(texto) if leng == "python"]
+
+
+def test_cada_ejemplo_de_python_corre_guardado_como_script_en_otra_carpeta(tmp_path: Path) -> None:
+    """Regression (issue 12): saved as a script, the examples that start readers failed with a traceback (no
+    `if __name__ == "__main__":`), and the test ran them in the repository root, leaving planes.db there."""
     (tmp_path / "muestras").symlink_to(RAIZ / "muestras")
-    monkeypatch.chdir(tmp_path)  # the examples' databases land here, not in the repository
-    ejemplos = [b for b in _bloques("python") if re.search(r"^from planmejora import .*\bextraer", b, re.MULTILINE)]
-    assert ejemplos, "El README no trae el ejemplo de uso desde Python"
-    for ejemplo in ejemplos:
-        exec(compile(ejemplo, "README.md", "exec"), {})
+    (tmp_path / "planes").mkdir()
+    for muestra in ("calica_2021.docx", "sabana_alta_2021.xlsx"):
+        shutil.copy2(RAIZ / "muestras" / muestra, tmp_path / "planes" / muestra)
+    shutil.copy2(RAIZ / "muestras" / "calica_2021.pdf", tmp_path / "plan.pdf")
+    ejemplos = _ejemplos_de_python()
+    assert any("extraer_archivo" in e for e in ejemplos) and any("ingerir(" in e for e in ejemplos)
+    for numero, ejemplo in enumerate(ejemplos, start=1):
+        assert 'if __name__ == "__main__":' in ejemplo, f"el ejemplo {numero} no se puede guardar como script"
+        script = tmp_path / f"ejemplo_{numero}.py"
+        script.write_text(ejemplo, encoding="utf-8")
+        salida = subprocess.run(
+            [sys.executable, script.name], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert salida.returncode == 0 and "Traceback" not in salida.stderr, f"ejemplo {numero}: {salida.stderr}"
+
+
+def test_el_ejemplo_de_extraer_archivo_revisa_el_error() -> None:
+    (ejemplo,) = [e for e in _ejemplos_de_python() if "extraer_archivo(" in e]
+    assert "plan.error" in ejemplo
