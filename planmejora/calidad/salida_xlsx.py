@@ -22,6 +22,7 @@ from planmejora.salidas.xlsx import (
     Valor,
     celda,
     fecha,
+    guardar,
     porcentaje,
     preparar_impresion,
     rotulos_y_valores,
@@ -122,4 +123,4 @@ def escribir_xlsx(reporte: Reporte, ruta: Path) -> None:
             for tipo, a in avances
         ],
     )  # fmt: skip
-    libro.save(ruta)
+    guardar(libro, ruta)

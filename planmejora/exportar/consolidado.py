@@ -17,7 +17,7 @@ from planmejora.calidad.modelo import Filtros
 from planmejora.exportar.consulta import leer_acciones
 from planmejora.exportar.modelo import AccionDelPlan, Fecha, columnas
 from planmejora.salidas.escapar import celda
-from planmejora.salidas.xlsx import OFICIO, Valor, fecha, tabla
+from planmejora.salidas.xlsx import OFICIO, Valor, fecha, guardar, tabla
 
 FORMATOS = (".xlsx", ".csv")
 _ANCHOS_MINIMOS = {"descripcion": 36, "accion_mejora": 36, "observaciones": 30}
@@ -66,7 +66,7 @@ def _escribir_xlsx(acciones: list[AccionDelPlan], salida: Path, descripcion: str
         anchos_minimos=[_ANCHOS_MINIMOS.get(clave, 0) for clave in claves],
         papel=OFICIO,
     )
-    libro.save(salida)
+    guardar(libro, salida)
 
 
 def _escribir_csv(acciones: list[AccionDelPlan], salida: Path) -> None:

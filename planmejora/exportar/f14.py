@@ -17,7 +17,7 @@ from openpyxl import Workbook
 
 from planmejora.exportar.consulta import leer_acciones
 from planmejora.exportar.modelo import AccionDelPlan, Fecha, columnas
-from planmejora.salidas.xlsx import OFICIO, tabla
+from planmejora.salidas.xlsx import OFICIO, guardar, tabla
 
 MODALIDAD_POR_DEFECTO = "seguimiento"
 AVANCE_CERRADA = 100
@@ -144,7 +144,7 @@ def _escribir(filas: list[FilaF14], salida: Path, corte: dt.date) -> None:
         ],
         encabezado_impreso="Lo que falta diligenciar a mano antes de cargar el F14.1 en SIRECI",
     )  # fmt: skip
-    libro.save(salida)
+    guardar(libro, salida)
 
 
 def exportar_f14(db: str, salida: Path, corte: dt.date | None = None, modalidad: str = MODALIDAD_POR_DEFECTO) -> int:

@@ -55,3 +55,11 @@ def test_errores_de_uso_salen_con_codigo_2_y_en_espanol(tmp_path: Path) -> None:
     )
     assert sin_base.exit_code == 2 and "No existe la base de datos" in sin_base.stderr
     assert "Traceback" not in sin_base.output
+
+
+def test_una_carpeta_de_salida_que_no_existe_se_dice_sin_traceback(base: str, tmp_path: Path) -> None:
+    for orden in ("consolidado", "f14"):
+        salida = tmp_path / "no_existe" / "plan.xlsx"
+        resultado = CliRunner().invoke(app, ["exportar", orden, "--db", base, "--salida", str(salida)])
+        assert resultado.exit_code == 1, orden
+        assert "no se pudo escribir" in resultado.stderr and "Traceback" not in resultado.output
