@@ -18,7 +18,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from extractor.encabezado import buscar_rotulo, es_numero_de_pagina, es_titulo_del_formato
+from extractor.encabezado import buscar_rotulo, es_instruccion, es_numero_de_pagina, es_titulo_del_formato
 from extractor.modelo import Celda, FilaLeida, FirmaCruda
 from extractor.textos import clave, colapsar, sin_relleno, tiene_letras
 from extractor.vocabulario import cargar
@@ -246,6 +246,12 @@ class _Firmante:
     cargo: str | None = None
 
 
+def _instruccion(texto: str) -> bool:
+    """`INSTRUCTIVO DE DILIGENCIAMIENTO`, or a field and what to write in it (`N° hallazgo: escriba el…`)."""
+    linea = texto.strip().split("\n", 1)[0]
+    return es_instruccion(linea) or es_instruccion(_DOS_PUNTOS.split(linea, maxsplit=1)[-1])
+
+
 @dataclass(slots=True)
 class LectorPie:
     """Reads the rows under the findings table; `ignorar` holds keys of header lines a page may repeat."""
@@ -254,10 +260,13 @@ class LectorPie:
     columnas: list[_Columna] = field(default_factory=list)
     proyectos: list[_Proyecto] = field(default_factory=list)
     orden: int = 0
+    en_instructivo: bool = False
+    """An instructions block printed after the form has begun: nothing from there on signs the plan."""
 
     def leer_fila(self, fila: FilaLeida) -> None:
         piezas = _piezas(fila)
-        if not piezas or "|".join(clave(p.texto) for p in piezas) in self.ignorar:
+        self.en_instructivo = self.en_instructivo or any(_instruccion(p.texto) for p in piezas)
+        if self.en_instructivo or not piezas or "|".join(clave(p.texto) for p in piezas) in self.ignorar:
             return
         if all(self._repetida(p.texto) for p in piezas):
             return

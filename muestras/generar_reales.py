@@ -12,7 +12,8 @@
 - `apiladas_2023.xlsx`: two plans stacked in one sheet, the second below the signatures of the first.
 - `san_pedro_2023.docx`: the form preceded by the template's instructions block, which names the
   header fields and columns with what to write in them (paragraphs, then a small table); findings
-  numbered `1.`; `Cumple` / `No cumple` in the Estado column.
+  numbered `1.`; `Cumple` / `No cumple` in the Estado column. `san_pedro_2023_instructivo_al_final.docx`:
+  the same block printed under the signatures instead, where nothing signs the plan.
 
 The layouts come from `escribir_docx.py` / `escribir_xlsx.py`; this script then turns the written
 values into form fields or formulas that show the same thing, so the expected JSON of `oraculo.py`
@@ -164,6 +165,19 @@ def instructivo_antes(ruta: Path, diseno: DisenoDocx) -> None:
     documento.save(str(ruta))
 
 
+def instructivo_despues(ruta: Path) -> None:
+    """The same instructions block printed under the signatures, as other templates do."""
+    documento = Document(str(ruta))
+    documento.add_paragraph()
+    for texto in planes_reales.INSTRUCTIVO:
+        documento.add_paragraph(texto)
+    tabla = documento.add_table(len(planes_reales.INSTRUCTIVO_TABLA), 2)
+    tabla.style = "Table Grid"
+    for fila, (campo, instruccion) in zip(tabla.rows, planes_reales.INSTRUCTIVO_TABLA, strict=True):
+        fila.cells[0].text, fila.cells[1].text = campo, instruccion
+    documento.save(str(ruta))
+
+
 def la_esperanza() -> tuple[str, DisenoXlsx]:
     diseno = DisenoXlsx(
         hoja="Plan de Mejoramiento",
@@ -257,6 +271,11 @@ def generar() -> None:
 
     carpeta("carpeta_calica_santa_rosa.pdf", ("calica_2021.pdf", "santa_rosa_2021.pdf"))
     apiladas("apiladas_2023.xlsx", (planes_reales.LA_ESPERANZA, planes_reales.RIO_CLARO, planes.CALICA))
+
+    ruta = CARPETA / "san_pedro_2023_instructivo_al_final.docx"
+    filas = escribir_docx.escribir(planes_reales.SAN_PEDRO, diseno_docx, ruta)
+    instructivo_despues(ruta)
+    escribir_json(ruta.name, [esperado_plan(ruta, "docx", planes_reales.SAN_PEDRO, columnas, filas, None, None)])
 
     nombre, diseno_xlsx = la_esperanza()
     ruta = CARPETA / nombre

@@ -254,3 +254,21 @@ def test_que_abre_el_bloque_de_firmas(texto: str, empieza: bool) -> None:
 )
 def test_marcas_de_firma(texto: str, es_marca: bool) -> None:
     assert es_marca_de_firmas(texto) is es_marca
+
+
+def test_el_instructivo_impreso_despues_del_formato_no_firma() -> None:
+    firmas, proyecto = leer(
+        fila("ANDREA SUÁREZ\nGerente", "LUIS MORA\nJefe de Control Interno"),
+        linea("Proyectó: Oficina de Control Interno"),
+        linea("INSTRUCTIVO DE DILIGENCIAMIENTO"),
+        linea("Responsables: indique el cargo de los responsables de ejecutar el plan."),
+        fila("Código", "Diligencie el código del formato.", tabla=4),
+        linea("JUAN PÉREZ"),
+    )
+    assert firmas == [("ANDREA SUÁREZ", "Gerente"), ("LUIS MORA", "Jefe de Control Interno")]
+    assert proyecto == "Oficina de Control Interno"
+
+
+def test_una_fila_que_es_instruccion_corta_el_pie_aunque_no_tenga_titulo() -> None:
+    firmas, _ = leer(linea("MARÍA ROJAS"), linea("Secretaria de Hacienda"), linea("N° hallazgo: escriba el número"))
+    assert firmas == [("MARÍA ROJAS", "Secretaria de Hacienda")]
