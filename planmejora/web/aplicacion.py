@@ -135,6 +135,8 @@ def _rutas() -> list[Route]:
         Route("/calidad.html", descargas.calidad),
         Route("/exportar/consolidado.xlsx", descargas.consolidado),
         Route("/exportar/f14.xlsx", descargas.f14),
+        Route("/exportar/seguimiento.xlsx", descargas.seguimiento),
+        Route("/exportar/avisos.zip", descargas.avisos_zip),
     ]
 
 

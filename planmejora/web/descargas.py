@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,10 +16,14 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from planmejora.calidad import ErrorDeBase, Filtros, leer_reporte
 from planmejora.calidad.salida_html import html_de
 from planmejora.exportar import exportar_consolidado, exportar_f14
-from planmejora.web.respuesta import pagina
+from planmejora.seguimiento import avisos, escribir_seguimiento
+from planmejora.seguimiento import seguimiento as leer_seguimiento
+from planmejora.web.respuesta import entero, fecha, pagina
 from planmejora.web.seguridad import NoEncontrado, exigir, servicio_de
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP = "application/zip"
+DIAS_DE_AVISO = 15
 DESCARGAS = [
     (
         "/exportar/consolidado.xlsx",
@@ -43,7 +48,7 @@ DESCARGAS = [
 
 def lista(request: Request) -> Response:
     exigir(request)
-    return pagina(request, "descargas.html", descargas=DESCARGAS)
+    return pagina(request, "descargas.html", descargas=DESCARGAS, hoy=dt.date.today(), dias=DIAS_DE_AVISO)
 
 
 def _reporte_html(url: str) -> str:
@@ -69,7 +74,8 @@ def _archivo_temporal(escribir: Callable[[Path], object], nombre: str) -> FileRe
     except BaseException:
         carpeta.cleanup()
         raise
-    return FileResponse(ruta, media_type=XLSX, filename=nombre, background=BackgroundTask(carpeta.cleanup))
+    tipo = ZIP if ruta.suffix == ".zip" else XLSX
+    return FileResponse(ruta, media_type=tipo, filename=nombre, background=BackgroundTask(carpeta.cleanup))
 
 
 async def consolidado(request: Request) -> Response:
@@ -91,3 +97,31 @@ async def _exportado(escribir: Callable[[Path], object], nombre: str) -> Respons
         return await run_in_threadpool(_archivo_temporal, escribir, nombre)
     except ErrorDeBase as error:
         raise NoEncontrado(error.mensaje) from None
+
+
+async def seguimiento(request: Request) -> Response:
+    """What `planmejora seguimiento --corte FECHA --salida seguimiento.xlsx` writes (cut-off: today by default)."""
+    exigir(request)
+    url = servicio_de(request).url
+    corte = fecha(request, "corte", "fecha de corte") or dt.date.today()
+    return await _exportado(
+        lambda ruta: escribir_seguimiento(leer_seguimiento(url, corte), ruta), f"seguimiento_{corte}.xlsx"
+    )
+
+
+async def avisos_zip(request: Request) -> Response:
+    """The folder `planmejora avisos --corte FECHA --dias N` writes (one XLSX and one memo per dependencia), zipped."""
+    exigir(request)
+    url = servicio_de(request).url
+    corte = fecha(request, "corte", "fecha de corte") or dt.date.today()
+    dias = entero(request, "dias", DIAS_DE_AVISO)
+
+    def escribir(ruta: Path) -> None:
+        carpeta = ruta.with_suffix("")
+        avisos(url, corte, dias, carpeta)
+        with zipfile.ZipFile(ruta, "w", zipfile.ZIP_DEFLATED) as comprimido:
+            for archivo in sorted(carpeta.rglob("*")):
+                if archivo.is_file():
+                    comprimido.write(archivo, archivo.relative_to(carpeta))
+
+    return await _exportado(escribir, f"avisos_{corte}.zip")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 from starlette.testclient import TestClient
@@ -179,3 +181,37 @@ def test_con_mas_acciones_que_una_pagina_los_enlaces_llevan_a_la_siguiente(
     assert siguiente, "la primera página no enlaza la siguiente"
     segunda = cliente.get(siguiente.group(1).replace("&amp;", "&")).text
     assert "página 2 de" in segunda and "orden=dependencia" in siguiente.group(1)
+
+
+def _sin_hora(filas: Any) -> list[list[object]]:
+    """A sheet's values without the moment it was written («Generado»), which differs between two runs."""
+    return [[c for c in fila if not isinstance(c, dt.datetime)] for fila in filas]
+
+
+def test_seguimiento_y_avisos_al_corte_son_los_de_las_ordenes(
+    url: str, como: Callable[[str], TestClient], tmp_path: Path
+) -> None:
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    cliente = como("consuelo")
+    salida = tmp_path / "seguimiento.xlsx"
+    orden = ["seguimiento", "--db", url, "--corte", "2022-12-31", "--salida", str(salida)]
+    assert CliRunner().invoke(cli, orden).exit_code == 0
+    respuesta = cliente.get("/exportar/seguimiento.xlsx", params={"corte": "2022-12-31"})
+    assert respuesta.status_code == 200
+    descargado = tmp_path / "web.xlsx"
+    descargado.write_bytes(respuesta.content)
+    de_la_orden, de_la_web = load_workbook(salida), load_workbook(descargado)
+    for hoja in de_la_orden.sheetnames:
+        assert _sin_hora(de_la_orden[hoja].values) == _sin_hora(de_la_web[hoja].values), hoja
+
+    carpeta = tmp_path / "avisos"
+    orden = ["avisos", "--db", url, "--corte", "2022-12-31", "--dias", "30", "--salida", str(carpeta)]
+    assert CliRunner().invoke(cli, orden).exit_code == 0
+    comprimido = cliente.get("/exportar/avisos.zip", params={"corte": "2022-12-31", "dias": "30"})
+    assert comprimido.status_code == 200 and comprimido.headers["content-type"] == "application/zip"
+    nombres = sorted(zipfile.ZipFile(io.BytesIO(comprimido.content)).namelist())
+    assert nombres and nombres == sorted(p.relative_to(carpeta).as_posix() for p in carpeta.rglob("*") if p.is_file())
