@@ -41,6 +41,8 @@ OFICIO = Worksheet.PAPERSIZE_LEGAL
 """The long paper Colombian offices print wide plans on."""
 _ALTO_RENGLON = 15.0
 """Points per line of 11-point text."""
+_TITULOS_EN_NEGRITA = 0.8
+"""Bold titles take about a fifth more room than plain text: their row gets that much taller."""
 _ALTO_MAXIMO = 409.0
 """The tallest row Excel allows."""
 _ANCHO_FECHA = 11
@@ -177,7 +179,8 @@ def preparar_impresion(
     hoja.page_setup.fitToHeight = 0
     hoja.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     hoja.page_margins.left = hoja.page_margins.right = 0.4
-    hoja.page_margins.top = hoja.page_margins.bottom = 0.6
+    hoja.page_margins.top = hoja.page_margins.bottom = 0.8
+    hoja.page_margins.header = hoja.page_margins.footer = 0.3
     if filas_de_titulos:
         hoja.print_title_rows = f"1:{filas_de_titulos}"
     hoja.oddHeader.center.text = encabezado.replace("&", "&&")
@@ -203,7 +206,7 @@ def tabla(
     hoja.freeze_panes = "A2"
     hoja.auto_filter.ref = f"A1:{get_column_letter(len(encabezados))}{len(filas) + 1}"
     preparar_impresion(hoja, encabezado_impreso or nombre, papel=papel)
-    poner_alto(hoja, 1, encabezados, anchos)
+    poner_alto(hoja, 1, encabezados, [a * _TITULOS_EN_NEGRITA for a in anchos])
     hoja.append(titulos(hoja, encabezados))
     for numero, fila in enumerate(filas, start=2):
         poner_alto(hoja, numero, fila, anchos)
