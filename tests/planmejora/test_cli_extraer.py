@@ -1,5 +1,7 @@
 """`planmejora extraer` as a user runs it: Spanish help, exit codes, one JSON object per plan."""
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -84,3 +86,32 @@ def test_la_ayuda_no_parte_las_frases_donde_las_partio_el_codigo() -> None:
     lineas = [linea.strip() for linea in ayuda.splitlines() if linea.strip()]
     assert not any(linea.endswith("lista para otros") for linea in lineas)
     assert any("lista para otros programas" in linea for linea in lineas)
+
+
+MUESTRAS = Path(__file__).parents[2] / "muestras"
+
+
+def test_sin_json_es_un_listado_legible_en_80_columnas_sin_cortar_nada() -> None:
+    """Regression (issue 12): a table cut dates and words in an 80-column terminal, and text without a mark."""
+    entorno = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    salida = subprocess.run(
+        [PLANMEJORA, "extraer", str(MUESTRAS / "calica_2021.docx")],
+        capture_output=True, text=True, timeout=120, env=entorno, check=False,
+    )  # fmt: skip
+    assert salida.returncode == 0
+    lineas = salida.stdout.splitlines()
+    assert all(len(linea) <= 80 for linea in lineas)
+    texto = " ".join(" ".join(lineas).split())
+    (plan,) = json.loads(correr("extraer", str(MUESTRAS / "calica_2021.docx"), "--json").stdout)
+    for hallazgo in plan["hallazgos"]:
+        assert " ".join(hallazgo["accion_mejora"].split()) in texto, "the whole text, wrapped, never cut"
+    assert "Suscripción: 21/09/2021" in texto and "inicio 09/2021 · terminación 01/2022" in texto
+
+
+def test_formato_csv_una_fila_por_hallazgo() -> None:
+    salida = correr("extraer", str(MUESTRAS / "calica_2021.docx"), "--formato", "csv")
+    assert salida.returncode == 0
+    filas = list(csv.DictReader(io.StringIO(salida.stdout)))
+    assert [f["numero"] for f in filas] == ["1", "2"]
+    assert filas[0]["fecha_suscripcion"] == "2021-09-21" and filas[0]["fecha_inicio"] == "2021-09"
+    assert filas[0]["entidad"] == "ALCALDIA MUNICIPAL DE CALICA" and filas[0]["cumplimiento"] == "sí"
