@@ -112,13 +112,29 @@ def _inicio_de_copia(filas: list[FilaLeida], primer_rotulo: int, tope: int) -> i
     inicio = primer_rotulo
     while inicio - 1 > tope:
         llenas = _llenas(filas[inicio - 1])
-        otras = [t for t in llenas if not _es_del_titulo(t)]
+        otras = _fuera_del_titulo(llenas)
         if not llenas or len(otras) > 1 or (otras and not nombra_entidad(otras[0])):
             break
         inicio -= 1
         if otras:
             break
     return inicio
+
+
+def _fuera_del_titulo(llenas: list[str]) -> list[str]:
+    """The cells of a row that are not of the title block; a label's value in the cell after it is
+    (`VERSIÓN` | `03`)."""
+    otras: list[str] = []
+    es_valor = False
+    for texto in llenas:
+        if es_valor:
+            es_valor = False
+        elif _es_del_titulo(texto):
+            hallado = buscar_rotulo(texto)
+            es_valor = hallado is not None and hallado[0] in _DEL_TITULO and not hallado[1]
+        else:
+            otras.append(texto)
+    return otras
 
 
 def _es_del_titulo(texto: str) -> bool:

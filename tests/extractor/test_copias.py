@@ -130,6 +130,24 @@ def test_los_datos_generales_en_una_sola_celda_tambien_empiezan_otra_copia() -> 
     assert [len(p.filas) for p in partir_en_copias(HojaLeida([*primera, *segunda]))] == [len(primera), len(segunda)]
 
 
+def test_rotulos_del_titulo_con_su_valor_en_la_celda_de_al_lado_van_con_la_copia_nueva() -> None:
+    def arriba(proceso: str, tabla: int) -> list[FilaLeida]:
+        return [
+            linea("ALCALDÍA MUNICIPAL DE TAMBORAL"),
+            linea("PROCESO DE GESTIÓN, EVALUACIÓN Y MEJORA"),
+            fila(["VERSIÓN", "03"], tabla=tabla),
+            fila(["CÓDIGO", "GEM-FM014"], tabla=tabla),
+            fila(["PROCESO AUDITADO", proceso], tabla=tabla),
+            fila(["RESPONSABLES", "Secretario de Hacienda"], tabla=tabla),
+            fila(TITULOS, tabla=tabla + 1),
+            fila(hallazgo("01", f"Hallazgo de {proceso}"), tabla=tabla + 1),
+        ]
+
+    primera, segunda = arriba("Gestión Financiera", 0), arriba("Contratación", 2)
+
+    assert [len(p.filas) for p in partir_en_copias(HojaLeida([*primera, *segunda]))] == [len(primera), len(segunda)]
+
+
 def test_las_paginas_en_blanco_se_cuentan_una_vez() -> None:
     hoja = HojaLeida(
         [*copia("ALCALDÍA DE CALICA", "Uno", 0), *copia("ALCALDÍA DE CALICA", "Dos", 2)], paginas_en_blanco=[3]
