@@ -37,7 +37,9 @@ _MARCAS: tuple[tuple[bytes, str], ...] = (
 )
 _ODF = {
     b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.text-template": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+    b"application/vnd.oasis.opendocument.spreadsheet-template": "ods",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -72,12 +73,16 @@ def test_un_zip_cualquiera_no_es_un_documento(tmp_path: Path) -> None:
 
 
 def test_la_extension_solo_dice_que_vale_la_pena_abrir() -> None:
-    assert [por_extension(Path(n)) for n in ("a.PDF", "b.Doc", "c.ods", "d.JPEG", "e.tif", "f.txt", "g")] == [
-        "pdf",
-        "doc",
-        "ods",
-        "jpg",
-        "tiff",
-        None,
-        None,
-    ]
+    nombres = ("a.PDF", "b.Doc", "c.ods", "d.JPEG", "e.tif", "f.dotx", "g.xlt", "h.txt", "i")
+    assert [por_extension(Path(n)) for n in nombres] == ["pdf", "doc", "ods", "jpg", "tiff", "docx", "xls", None, None]
+
+
+def test_una_plantilla_de_opendocument_diligenciada_se_lee_como_su_documento(tmp_path: Path) -> None:
+    plantilla = tmp_path / "plan.ott"
+    with zipfile.ZipFile(MUESTRAS / "guavio_2022.odt") as original, zipfile.ZipFile(plantilla, "w") as copia:
+        for parte in original.infolist():
+            datos = original.read(parte)
+            if parte.filename == "mimetype":
+                datos = b"application/vnd.oasis.opendocument.text-template"
+            copia.writestr(parte, datos)
+    assert formato_de(plantilla.read_bytes()) == "odt"
