@@ -91,12 +91,15 @@ def test_una_base_de_la_revision_0001_todavia_da_su_reporte(url_db: str) -> None
     config = configuracion()
     with motor.begin() as conexion:
         config.attributes["conexion"] = conexion
-        command.upgrade(config, "0001")
+        command.upgrade(config, "head")
     copia = plan("plan.docx", "a" * 64, suscripcion=fecha_dia("2022-03-15"))
     copia.hallazgos = [hallazgo(1)]
     copia.problemas = [problema("hallazgos[0].fecha_inicio")]
     guardar(motor, "plan.docx", copia)
     guardar(motor, "roto.pdf", Plan(archivo="roto.pdf", sha256="b" * 64, tipo="pdf", error="Dañado."))
+    with motor.begin() as conexion:  # the data as 0001 held it: later columns and views gone
+        config.attributes["conexion"] = conexion
+        command.downgrade(config, "0001")
     reporte = leer_reporte(url_db, DEL_2022, CORTE)
     assert (reporte.planes, len(reporte.acciones), len(reporte.problemas)) == (1, 1, 1)
     assert [d.archivo for d in reporte.ilegibles] == ["roto.pdf"]
