@@ -23,6 +23,8 @@ from planmejora.salidas.xlsx import (
     celda,
     fecha,
     guardar,
+    poner_alto,
+    poner_anchos,
     porcentaje,
     preparar_impresion,
     rotulos_y_valores,
@@ -45,28 +47,26 @@ def _fecha_adoptada(texto: str | None) -> Valor:
 def _resumen(libro: Workbook, reporte: Reporte) -> None:
     """Labels in column A with their number right beside them in B: read across, as on paper."""
     hoja = libro.create_sheet("Resumen")
-    for columna, ancho in (("A", 48), ("B", 40), ("C", 24)):
-        hoja.column_dimensions[columna].width = ancho
+    anchos = poner_anchos(hoja, (58, 48, 22), maximo=60)
     preparar_impresion(hoja, "Resumen", filas_de_titulos=0, horizontal=False)
     hoja.append([titulo(hoja, "Reporte de calidad de datos — planes de mejoramiento (GEM-FM014)")])
-    rotulos_y_valores(
-        hoja,
-        [
-            ("Base de datos", reporte.base),
-            ("Generado", reporte.generado),
-            ("Fecha de corte", reporte.corte),
-            ("Filtros", "; ".join(reporte.filtros.describir()) or "ninguno"),
-            ("Documentos", reporte.documentos),
-            ("Documentos ilegibles", len(reporte.ilegibles)),
-            ("Ilegibles ya reemplazados por una copia nueva (no incluidos)", reporte.ilegibles_reemplazados),
-            ("Planes", reporte.planes),
-            ("Acciones", len(reporte.acciones)),
-            ("Acciones vencidas", len(reporte.vencidas)),
-            ("Problemas", len(reporte.problemas)),
-            ("Archivos con problemas", len(reporte.por_archivo())),
-            ("Problemas de versiones anteriores (no incluidos)", reporte.de_versiones_anteriores),
-        ],
-    )
+    cifras: list[tuple[str, Valor]] = [
+        ("Base de datos", reporte.base),
+        ("Generado", reporte.generado),
+        ("Fecha de corte", reporte.corte),
+        ("Filtros", "; ".join(reporte.filtros.describir()) or "ninguno"),
+        ("Documentos", reporte.documentos),
+        ("Documentos ilegibles", len(reporte.ilegibles)),
+        ("Ilegibles ya reemplazados por una copia nueva (no incluidos)", reporte.ilegibles_reemplazados),
+        ("Planes", reporte.planes),
+        ("Acciones", len(reporte.acciones)),
+        ("Acciones vencidas", len(reporte.vencidas)),
+        ("Problemas", len(reporte.problemas)),
+        ("Archivos con problemas", len(reporte.por_archivo())),
+        ("Problemas de versiones anteriores (no incluidos)", reporte.de_versiones_anteriores),
+    ]
+    rotulos_y_valores(hoja, cifras)
+    numero = 1 + len(cifras)
     bloques: list[tuple[Sequence[str], list[tuple[Valor, Valor, Valor]]]] = [
         (("Problemas por tipo", "Cantidad", "Código"), [(nombre_de_codigo(c), n, c) for c, n in reporte.por_codigo()]),
         (("Problemas por dependencia", "Cantidad"), [(d, n, None) for d, n in reporte.por_dependencia()]),
@@ -76,7 +76,10 @@ def _resumen(libro: Workbook, reporte: Reporte) -> None:
         if contenido:
             hoja.append([])
             hoja.append(titulos(hoja, encabezados))
+            numero += 2
             for fila in contenido:
+                numero += 1
+                poner_alto(hoja, numero, fila, anchos)
                 hoja.append([celda(hoja, v, alineacion=None if i == 0 else IZQUIERDA) for i, v in enumerate(fila)])
 
 

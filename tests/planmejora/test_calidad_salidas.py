@@ -136,7 +136,7 @@ def test_xlsx_resumen_y_detalle_filtrables_con_fechas_de_excel(tmp_path: Path) -
     assert resumen["Fecha de corte"] == dt.datetime(2022, 6, 30)
     cantidades = [fila for fila in libro["Resumen"].iter_rows() if isinstance(fila[1].value, int)]
     assert cantidades and all(fila[1].alignment.horizontal == "left" for fila in cantidades)
-    assert libro["Resumen"].column_dimensions["A"].width <= 50
+    assert libro["Resumen"].column_dimensions["A"].width <= 60
 
     detalle = libro["Problemas"]
     assert detalle.freeze_panes == "A2" and detalle.print_title_rows == "$1:$1"
