@@ -76,17 +76,14 @@ class Grupo(_EnEspanol, TyperGroup):
     pass
 
 
-ORDENES: dict[str, str] = {
-    "extraer": "planmejora.ordenes.extraer",
-    "ingerir": "planmejora.ordenes.ingerir",
-    "vigilar": "planmejora.ordenes.vigilar",
-    "calidad": "planmejora.ordenes.calidad",
-    "exportar": "planmejora.ordenes.exportar",
-    "seguimiento": "planmejora.ordenes.seguimiento",
-    "avisos": "planmejora.ordenes.avisos",
-    "usuarios": "planmejora.ordenes.usuarios",
-    "servir": "planmejora.ordenes.servir",
-}
+@cache
+def _indice() -> dict[str, dict[str, str]]:
+    with resources.files("planmejora.vocabulario").joinpath("ordenes.toml").open("rb") as archivo:
+        indice: dict[str, dict[str, str]] = tomllib.load(archivo)["ordenes"]
+    return indice
+
+
+ORDENES: dict[str, str] = {nombre: orden["modulo"] for nombre, orden in _indice().items()}
 
 
 def crear_app(solo: str | None = None) -> typer.Typer:
@@ -95,6 +92,22 @@ def crear_app(solo: str | None = None) -> typer.Typer:
     Each verb pulls in heavy libraries (SQLAlchemy, openpyxl, watchdog): a nightly `ingerir`
     over an unchanged archive should not spend a second importing the report's.
     """
+    app = _sin_ordenes()
+    for nombre, modulo in ORDENES.items():
+        if solo is None or nombre == solo:
+            _agregar(app, nombre, getattr(importlib.import_module(modulo), nombre))
+    return app
+
+
+def crear_indice() -> typer.Typer:
+    """The command as `planmejora --help` lists it: each verb's summary, no verb imported."""
+    app = _sin_ordenes()
+    for nombre, orden in _indice().items():
+        app.command(nombre, help=en_parrafos(orden["resumen"]), cls=Orden)(_grupo)
+    return app
+
+
+def _sin_ordenes() -> typer.Typer:
     app = typer.Typer(
         name="planmejora",
         cls=Grupo,
@@ -112,9 +125,6 @@ def crear_app(solo: str | None = None) -> typer.Typer:
         subcommand_metavar="ORDEN [ARGUMENTOS]...",
     )
     app.callback()(_grupo)
-    for nombre, modulo in ORDENES.items():
-        if solo is None or nombre == solo:
-            _agregar(app, nombre, getattr(importlib.import_module(modulo), nombre))
     return app
 
 
@@ -157,7 +167,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     verbo = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ORDENES else None
     try:
-        crear_app(verbo)()
+        (crear_app(verbo) if verbo else crear_indice())()
     except KeyboardInterrupt:
         Console(stderr=True).print("[yellow]Interrumpido por el usuario.[/]")
         sys.exit(130)
