@@ -28,6 +28,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import FilaLeida, Fuente, HojaLeida
 from extractor.ocr import dibujo_escaneado
+from extractor.pdf_capas import texto_de_ocr_ajeno
 from extractor.pdf_objetos import Dibujo, dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
 from extractor.pdf_texto import Regla, Reglas, bloques, tramos
@@ -174,9 +175,10 @@ class _Documento:
 
 
 def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
-    """One page's rows into the document; a page without text layer goes through `_dibujo_sin_texto`."""
+    """One page's rows into the document; a scanned page (no text layer, or only someone's hidden OCR text)
+    goes through `_dibujo_sin_texto`."""
     contenido: Dibujo | None = dibujo(pagina)
-    if contenido is not None and not _con_texto(contenido) and contenido.imagenes > 0:
+    if contenido is not None and contenido.imagenes > 0 and (not _con_texto(contenido) or texto_de_ocr_ajeno(pagina)):
         documento.con_imagenes += 1
         contenido = _dibujo_sin_texto(pagina, numero)
         if not _con_texto(contenido):
