@@ -1,7 +1,8 @@
 """Scanned pages: a page with no text layer is read with Tesseract (Spanish) and then like any PDF page.
 
-The page is rendered, turned upright when it was fed sideways or upside down
-(`ocr_orientacion`), straightened, its ruling lines found (they make the table's
+The page is rendered, flattened and evenly lit when it is a phone's photo (`ocr_foto`),
+turned upright when it was fed sideways or upside down (`ocr_orientacion`), straightened,
+its ruling lines found (they make the table's
 cells, as the strokes of a drawn PDF do) and cleared, so Tesseract sees only the
 writing. The words become glyphs (`ocr_dibujo`) and the PDF reader takes it from
 there. Only `Celda.confianza` says the text came from OCR; normalization turns a
@@ -10,6 +11,7 @@ low one into an `ocr_baja_confianza` problem.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 from functools import cache
@@ -37,6 +39,8 @@ CONFIANZA_SEGUNDA_MIRADA = 0.8
 """A short cell whose every word is less sure than this is read again on its own."""
 MEJORA_SEGUNDA_MIRADA = 0.1
 """The second reading replaces the first only when clearly mas_segura: Tesseract is also sure of some wrong letters."""
+CONFIANZA_DE_FOTO_TORCIDA = 0.4
+"""Below normalization's threshold (0.5): every value of a photo that could not be straightened is flagged."""
 DPI_SEGUNDA_MIRADA = (300, 900)
 """Cells are read again at each of these resolutions and the surest reading wins: Tesseract reads a lone
 letter (`X`, `C`) better when it is large, and may take a large lone digit (`4`) for a letter."""
@@ -154,17 +158,34 @@ def _segunda_mirada(limpia: Image.Image, dudosas: list[Dudosa], pagina: int, dpi
     return elegidas
 
 
+def _de_pie(imagen: Image.Image, dpi: float) -> tuple[Image.Image, bool] | None:
+    """The page ready to read: a photo flattened and evenly lit, turned upright, its tilt straightened;
+    and whether it could be straightened (a photo whose outline was not found could not). None: blank."""
+    from extractor.ocr_foto import aplanar  # OpenCV takes hundreds of MB of address space: only scans load it
+
+    aplanada = aplanar(np.asarray(imagen.convert("L")))
+    if casi_en_blanco(aplanada.gris):
+        return None
+    gris = Image.fromarray(aplanada.gris)
+    gris = girar(gris, giro(gris, dpi, IDIOMA))
+    return enderezar(gris, angulo_inclinacion(tinta(np.asarray(gris)))), aplanada.enderezada
+
+
+def _en_duda(palabras: list[Palabra]) -> list[Palabra]:
+    """Words of a photo that could not be straightened: none is sure enough to pass unchecked."""
+    return [dataclasses.replace(p, confianza=min(p.confianza, CONFIANZA_DE_FOTO_TORCIDA)) for p in palabras]
+
+
 def dibujo_de_imagen(
     imagen: Image.Image, numero: int, dpi: float = DPI, origen: tuple[float, float] = (0.0, 0.0)
 ) -> Dibujo:
     """Scanned page `numero` as the PDF reader's glyphs and strokes; `imagen` is rendered at `dpi`
     and its top-left corner is at `origen` (points) on the page. A blank page draws nothing."""
     revisar_tesseract(numero)
-    gris = imagen.convert("L")
-    if casi_en_blanco(np.asarray(gris)):
+    lista = _de_pie(imagen, dpi)
+    if lista is None:
         return Dibujo([], [])
-    gris = girar(gris, giro(gris, dpi, IDIOMA))
-    derecha = enderezar(gris, angulo_inclinacion(tinta(np.asarray(gris))))
+    derecha, enderezada = lista
     pixeles = np.asarray(derecha)
     mascara = tinta(pixeles)
     segmentos, reglas = lineas_de_regla(mascara, dpi)
@@ -177,7 +198,7 @@ def dibujo_de_imagen(
     )
     revisadas = {id(p) for d in dudosas for p in d.palabras}
     palabras = [p for p in palabras if id(p) not in revisadas] + _segunda_mirada(limpia, dudosas, numero, dpi)
-    return dibujo(palabras, bordes_pagina, escala)
+    return dibujo(palabras if enderezada else _en_duda(palabras), bordes_pagina, escala)
 
 
 def dibujo_escaneado(pagina: Any, numero: int) -> Dibujo | None:

@@ -22,6 +22,9 @@ ANCHO_MUESTRA = 600
 """Width (pixels) of the copy whose ink profiles are compared: rows of text stay distinct at this size."""
 SEGUNDOS_OSD = 30
 """Orientation detection takes a second or two; past this it has no answer."""
+LADO_PARA_LEER = 1500
+"""A page wider than this is read at half size to compare two turns: a quarter of the pixels, and upside-down
+text reads poorly at any size."""
 PALABRA_MINIMA = 3
 """Words shorter than this are left out of the confidence check: specks read upside down look like `l` or `.`."""
 
@@ -76,7 +79,8 @@ def giro(gris: Image.Image, dpi: float, idioma: str) -> int:
     mascara = tinta(np.asarray(gris))
     _, reglas = lineas_de_regla(mascara, dpi)
     candidatos = (90, 270) if de_lado(mascara & ~reglas) else (0, 180)
-    return max(candidatos, key=lambda g: _seguridad_de_lectura(girar(gris, g), idioma))
+    chica = gris.reduce(2) if min(gris.size) > LADO_PARA_LEER else gris
+    return max(candidatos, key=lambda g: _seguridad_de_lectura(girar(chica, g), idioma))
 
 
 _VUELTAS = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}

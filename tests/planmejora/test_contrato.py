@@ -34,6 +34,7 @@ def _con_json_esperado() -> set[str]:
 
 
 @pytest.mark.lento
+@pytest.mark.timeout(900)  # every sample, a dozen scanned pages through OCR among them
 def test_extraer_json_de_todas_las_muestras_cumple_el_contrato() -> None:
     validador = _validador()
     extraccion = subprocess.run(
