@@ -24,8 +24,7 @@ from carga.conexion import para_leer
 from carga.guardar import ArchivoEnDisco, Desenlace, Guardado, ahora, guardar_documento, registrar_visto
 from carga.modelos import ArchivoVisto, Corrida, Documento
 from carga.trabajadores import Extractor, FalloLectura, trabajadores
-from extractor.formatos import identificar
-from extractor.lector import Limites, sha256_de, texto_de_ruta
+from extractor.lector import Limites, identidad_sin_leer, sha256_de, texto_de_ruta
 from normalizacion.modelo import Plan
 
 Resultado = Literal["cargado", "error", "omitido"]
@@ -284,8 +283,8 @@ def _escribir(lote: _Lote, tarea: _Tarea, resultado: list[Plan] | FalloLectura) 
     """One file, one transaction: a failure here rolls back this file only and the batch goes on."""
     nombre = tarea.archivo.archivo
     if isinstance(resultado, FalloLectura) and resultado.definitivo:
-        identidad = identificar(tarea.archivo.ruta)
-        resultado = [Plan(nombre, tarea.sha256, identidad.tipo, error=resultado.mensaje, formato=identidad.formato)]
+        tipo, formato = identidad_sin_leer(tarea.archivo.ruta)
+        resultado = [Plan.fallido(nombre, tarea.sha256, tipo, formato, resultado.mensaje)]
     if isinstance(resultado, FalloLectura):
         lote.avanzar(tarea.dada, "error", resultado.mensaje)
         return

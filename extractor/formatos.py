@@ -85,15 +85,6 @@ def tiene_marca(cabecera: bytes) -> bool:
     )
 
 
-def identificar(ruta: Path) -> Identidad:
-    """The format of a file whose reading failed elsewhere (a reader killed at a limit); never raises."""
-    try:
-        with ruta.open("rb") as archivo:
-            return Identidad(formato_de(archivo.read(MAX_IDENTIFICAR)))
-    except (ArchivoIlegible, OSError):
-        return Identidad(None)
-
-
 def _formato_ole(datos: bytes) -> str:
     """Old Office files and password-protected new ones are OLE containers: their streams tell which."""
     try:

@@ -21,8 +21,8 @@ from extractor.conversion import convertido
 from extractor.copias import partir_en_copias
 from extractor.ensamblar import ensamblar
 from extractor.errores import ArchivoIlegible
-from extractor.formatos import Identidad, formato_de, nombre, por_extension
-from extractor.modelo import DocumentoCrudo, HojaLeida
+from extractor.formatos import MAX_IDENTIFICAR, Identidad, formato_de, nombre, por_extension
+from extractor.modelo import DocumentoCrudo, HojaLeida, TipoArchivo
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +181,22 @@ def _parte_legible(parte: bytes) -> str:
 def sha256_de(ruta: Path) -> str:
     with ruta.open("rb") as archivo:
         return hashlib.file_digest(archivo, "sha256").hexdigest()
+
+
+def identidad_sin_leer(ruta: Path) -> tuple[TipoArchivo | None, str | None]:
+    """The `tipo` and `formato` `leer` gives a file that fails, for a file whose reader was stopped (a limit, a crash).
+
+    Same rule as `leer`: what the bytes are when they say it; the family the extension promises when
+    the bytes cannot say (empty, damaged, protected, unreadable); no family for bytes of no format we read.
+    """
+    declarado = Identidad(por_extension(ruta)).tipo
+    try:
+        with ruta.open("rb") as archivo:
+            datos = archivo.read(MAX_IDENTIFICAR)
+        formato = formato_de(datos) if datos else None
+    except (ArchivoIlegible, OSError):
+        return declarado, None
+    return (Identidad(formato).tipo, formato) if datos else (declarado, None)
 
 
 @dataclass(frozen=True, slots=True)

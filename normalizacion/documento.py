@@ -24,23 +24,27 @@ CONFIANZA_MINIMA = 0.5
 def normalizar_documento(documento: DocumentoCrudo) -> list[Plan]:
     """Every plan of one file, in sheet order; never raises for what a document contains."""
     if documento.error is not None:
-        return [_plan_vacio(documento, error=documento.error)]
+        return [plan_fallido(documento, documento.error)]
     if not documento.planes:
-        planes = [_plan_vacio(documento, problema=problemas.no_es_gem_fm014())]
+        planes = [_plan_sin_copia(documento)]
     else:
         planes = [normalizar_plan(documento, plan) for plan in documento.planes]
     planes[0].problemas += [problemas.pagina_en_blanco(n) for n in documento.paginas_en_blanco]
     return planes
 
 
-def _plan_vacio(documento: DocumentoCrudo, error: str | None = None, problema: Problema | None = None) -> Plan:
+def plan_fallido(documento: DocumentoCrudo, mensaje: str) -> Plan:
+    """The failed plan of a document: named, hashed and typed as its reader saw it."""
+    return Plan.fallido(documento.archivo, documento.sha256, documento.tipo, documento.formato, mensaje)
+
+
+def _plan_sin_copia(documento: DocumentoCrudo) -> Plan:
     return Plan(
         documento.archivo,
         documento.sha256,
         documento.tipo,
-        error=error,
         formato=documento.formato,
-        problemas=[problema] if problema else [],
+        problemas=[problemas.no_es_gem_fm014()],
     )
 
 

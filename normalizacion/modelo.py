@@ -129,6 +129,14 @@ class Plan:
     problemas: list[Problema] = field(default_factory=list)
     hoja: str | None = None
 
+    @classmethod
+    def fallido(cls, archivo: str, sha256: str, tipo: TipoArchivo | None, formato: str | None, mensaje: str) -> Plan:
+        """The one plan of a file that could not be read or normalized, so that every file answers.
+
+        `tipo` is None when the file is of no kind planmejora reads: never a guess.
+        """
+        return cls(archivo, sha256, tipo, error=mensaje, formato=formato)
+
     def a_json(self) -> dict[str, Any]:
         return {
             "archivo": self.archivo,

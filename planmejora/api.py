@@ -9,9 +9,9 @@ from functools import partial
 from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
-from extractor.formatos import identificar
-from extractor.lector import Limites, leer, sha256_de
+from extractor.lector import Limites, identidad_sin_leer, leer, sha256_de
 from normalizacion import normalizar_documento
+from normalizacion.documento import plan_fallido
 from normalizacion.modelo import Plan
 from planmejora.recorrido import es_copia_candidata, recorrer
 
@@ -39,7 +39,7 @@ def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Pl
             f"El archivo se leyó, pero sus valores no se pudieron interpretar por un error inesperado "
             f"({type(error).__name__}). Reporte este archivo al equipo de soporte."
         )
-        return [Plan(documento.archivo, documento.sha256, documento.tipo, error=mensaje, formato=documento.formato)]
+        return [plan_fallido(documento, mensaje)]
 
 
 def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iterator[Plan]:
@@ -64,5 +64,5 @@ def _plan_caido(ruta: Path, caida: Caida) -> list[Plan]:
         sha256 = sha256_de(ruta)
     except OSError:
         sha256 = hashlib.sha256(b"").hexdigest()
-    identidad = identificar(ruta)
-    return [Plan(str(ruta), sha256, identidad.tipo, error=caida.mensaje, formato=identidad.formato)]
+    tipo, formato = identidad_sin_leer(ruta)
+    return [Plan.fallido(str(ruta), sha256, tipo, formato, caida.mensaje)]

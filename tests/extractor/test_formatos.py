@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractor.errores import ArchivoIlegible
-from extractor.formatos import Identidad, formato_de, identificar, por_extension
-from extractor.lector import leer
+from extractor.formatos import Identidad, formato_de, por_extension
+from extractor.lector import identidad_sin_leer, leer
 
 MUESTRAS = Path(__file__).resolve().parents[2] / "muestras"
 
@@ -62,7 +62,7 @@ def test_un_texto_no_es_de_ningun_tipo(tmp_path: Path) -> None:
     documento = leer(nota)
     assert (documento.tipo, documento.formato) == (None, None)
     assert documento.error is not None and "no es un PDF" in documento.error
-    assert identificar(nota) == Identidad(None)
+    assert identidad_sin_leer(nota) == (None, None)
 
 
 def test_un_zip_cualquiera_no_es_un_documento(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from extractor.lector import Limites, leer
+from extractor.lector import Limites, identidad_sin_leer, leer
 
 
 def escribir(ruta: Path, datos: bytes) -> Path:
@@ -105,3 +105,28 @@ def test_se_lee_exactamente_lo_que_se_hasheo_aunque_el_archivo_se_reemplace(
 
     assert leido.sha256 == hashlib.sha256((MUESTRAS / primera).read_bytes()).hexdigest()
     assert leido.planes == esperado.planes
+
+
+@pytest.mark.parametrize(
+    ("nombre", "datos"),
+    [
+        ("protegido.docx", bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 500 + "EncryptedPackage".encode("utf-16-le")),
+        ("vacio.xlsx", b""),
+        ("nota.pdf", b"Pendiente enviar el plan firmado.\n"),
+        ("sin_extension", b"Pendiente enviar el plan firmado.\n"),
+        ("libro.docx", b"%PDF-1.4\n%\xe2\xe3\n"),
+        ("roto.xlsx", b"PK\x03\x04 truncado"),
+    ],
+)
+def test_un_archivo_que_no_se_pudo_leer_tiene_el_mismo_tipo_si_su_lector_se_detuvo(
+    tmp_path: Path, nombre: str, datos: bytes
+) -> None:
+    """Regression: a reader killed at a limit labelled a protected .docx with no `tipo`, `leer` with "docx"."""
+    ruta = escribir(tmp_path / nombre, datos)
+    documento = leer(ruta)
+    assert identidad_sin_leer(ruta) == (documento.tipo, documento.formato)
+
+
+def test_un_archivo_de_ningun_tipo_no_se_llama_pdf(tmp_path: Path) -> None:
+    assert identidad_sin_leer(escribir(tmp_path / "nota", b"texto")) == (None, None)
+    assert identidad_sin_leer(tmp_path / "no_esta") == (None, None)
