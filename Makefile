@@ -46,7 +46,8 @@ lint: $(VENV)/.instalado
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# `make bench` runs every benchmark of bench/ (dates, whole pipeline); N copies in the pipeline's archive.
+# `make bench` runs every benchmark of bench/ (start-up, OCR, dates, whole pipeline, web); N copies in the
+# pipeline's archive (`make bench N=50` for a quick run).
 N ?= 1000
 bench: $(VENV)/.instalado
 	BENCH_N=$(N) $(BIN)/python -m bench

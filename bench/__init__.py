@@ -5,6 +5,7 @@ Each benchmark is a module with `correr(consola)`; add it to `REGISTRO` under th
 
 REGISTRO: dict[str, str] = {
     "arranque": "bench.arranque",
+    "ocr": "bench.ocr",
     "fechas": "bench.fechas",
     "canal": "bench.canal",
     "web": "bench.web",
