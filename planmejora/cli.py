@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from rich.console import Console
 from typer import rich_utils
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
 rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
@@ -54,6 +54,29 @@ def _formatear_error_en_espanol(error: Any) -> None:
 rich_utils.rich_format_error = _formatear_error_en_espanol  # type: ignore[assignment]
 
 
+def _valor_de_opcion(opcion: TyperOption, ctx: Any) -> str | None:
+    """The value as the verb names it (RUTA, FECHA, N), never Python's type (`<list[Path]>`); a flag takes none.
+
+    Typer shows the type unless told otherwise, and shows it even for flags.
+    """
+    return opcion.metavar
+
+
+def _sin_tipo(argumento: TyperArgument, ctx: Any) -> None:
+    """An argument's metavar already names it in the first column; typer added its Python type beside it."""
+
+
+def _argumento_en_uso(argumento: TyperArgument, ctx: Any) -> list[str]:
+    """`RUTA...` as manuals write a required argument and `[RUTA]` an optional one; typer wrote `{RUTA}...`."""
+    nombre = argumento.display_name_raw if argumento.required else f"[{argumento.display_name_raw}]"
+    return [nombre + ("..." if argumento.nargs != 1 else "")]
+
+
+TyperOption.display_type_rich = _valor_de_opcion  # type: ignore[method-assign,assignment]
+TyperArgument.display_type_rich = _sin_tipo  # type: ignore[method-assign,assignment]
+TyperArgument.get_usage_pieces = _argumento_en_uso  # type: ignore[method-assign,assignment]
+
+
 class _EnEspanol:
     """Usage line and help option in Spanish: typer only lets us change the panel titles."""
 
@@ -82,6 +105,8 @@ def _indice() -> dict[str, dict[str, str]]:
         indice: dict[str, dict[str, str]] = tomllib.load(archivo)["ordenes"]
     return indice
 
+
+_SUBORDENES = "ORDEN [ARGUMENTOS]..."
 
 ORDENES: dict[str, str] = {nombre: orden["modulo"] for nombre, orden in _indice().items()}
 
@@ -122,7 +147,7 @@ def _sin_ordenes() -> typer.Typer:
         rich_markup_mode="rich",
         pretty_exceptions_enable=False,
         options_metavar="[OPCIONES]",
-        subcommand_metavar="ORDEN [ARGUMENTOS]...",
+        subcommand_metavar=_SUBORDENES,
     )
     app.callback()(_grupo)
     return app
@@ -133,6 +158,7 @@ def _agregar(app: typer.Typer, nombre: str, orden: Any) -> None:
     if isinstance(orden, typer.Typer):
         orden.info.cls = Grupo
         orden.info.options_metavar = "[OPCIONES]"
+        orden.info.subcommand_metavar = _SUBORDENES
         for comando in orden.registered_commands:
             comando.cls = Orden
             comando.options_metavar = "[OPCIONES]"

@@ -42,6 +42,7 @@ def extraer(
     archivos: Annotated[
         list[Path],
         typer.Argument(
+            metavar="ARCHIVO",
             help="Archivos PDF, Word (.docx, .doc, .rtf, .odt), Excel (.xlsx, .xls, .ods) o imágenes (.jpg, .png, "
             ".tif); también carpetas, que se recorren completas.",
             show_default=False,
@@ -55,6 +56,7 @@ def extraer(
         Formato,
         typer.Option(
             "--formato",
+            metavar="|".join(Formato),
             help="texto: un listado para leer; json: como --json; csv: una fila por hallazgo, "
             "para una hoja de cálculo.",
         ),
