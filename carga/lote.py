@@ -53,6 +53,9 @@ class Avance:
 
 Progreso = Callable[[Avance], None]
 
+Empezado = Callable[[str], None]
+"""Told the readable name of each file as it is handed to a reader, before a read that may take minutes (OCR)."""
+
 
 @dataclass(slots=True)
 class Resumen:
@@ -101,8 +104,15 @@ class _Tarea:
 
 class _Lote:
     def __init__(
-        self, motor: Engine, total: int, progreso: Progreso | None, corrida: int, parar: Callable[[], bool] | None
+        self,
+        motor: Engine,
+        total: int,
+        progreso: Progreso | None,
+        corrida: int,
+        parar: Callable[[], bool] | None,
+        empezado: Empezado | None = None,
     ) -> None:
+        self.empezado = empezado
         self.motor = motor
         self.total = total
         self.progreso = progreso
@@ -115,6 +125,10 @@ class _Lote:
         if self.parar is not None and self.parar():
             self.resumen.interrumpida = True
         return self.resumen.interrumpida
+
+    def empezar(self, ruta: Path) -> None:
+        if self.empezado is not None:
+            self.empezado(texto_de_ruta(ruta))
 
     def avanzar(self, ruta: Path, resultado: Resultado, mensaje: str | None = None) -> None:
         archivo = texto_de_ruta(ruta)
@@ -140,17 +154,19 @@ def cargar(
     pedido: Sequence[str] = (),
     limites: Limites | None = None,
     parar: Callable[[], bool] | None = None,
+    empezado: Empezado | None = None,
 ) -> Resumen:
     """Load every file in `rutas` (already walked: files, not folders) into the database of `motor`.
 
     `pedido` is what the user asked for (folders, files), kept with the run for the record.
     With `limites`, each file is read in a process that is killed past its time or memory limit.
     `parar` is asked between files: once it says yes, the files being read are finished and written,
-    no other is started, and the run is closed as `interrumpida`.
+    no other is started, and the run is closed as `interrumpida`. `empezado` is told each file handed to a reader.
     """
     inicio = time.monotonic()
     esquema.actualizar(motor)
-    lote = _Lote(motor, len(rutas), progreso, _abrir_corrida(motor, pedido, cantidad_trabajadores), parar)
+    corrida = _abrir_corrida(motor, pedido, cantidad_trabajadores)
+    lote = _Lote(motor, len(rutas), progreso, corrida, parar, empezado)
     tareas = _por_leer(lote, rutas, reintentar)
     for tarea, resultado in trabajadores(cantidad_trabajadores, limites).procesar(extraer, tareas, _ruta_de):
         _escribir(lote, tarea, resultado)
@@ -242,6 +258,7 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
                 lote.resumen.omitidos_con_error += 1
             lote.avanzar(dada, "omitido", error_guardado)
             continue
+        lote.empezar(dada)
         yield _Tarea(dada, archivo, sha256, reemplazar_error=estado_guardado == "error")
 
 

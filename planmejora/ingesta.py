@@ -32,6 +32,7 @@ def ingerir(
     progreso: Progreso | None = None,
     limites: Limites | None = None,
     parar: Callable[[], bool] | None = None,
+    empezado: Callable[[str], None] | None = None,
 ) -> Resumen:
     """Load every copy under `rutas` (files or folders) into `url_db`; already loaded content is skipped.
 
@@ -40,7 +41,8 @@ def ingerir(
     called once per file. Each file is read in a process that is killed past the time or memory of
     `limites` (by default `Limites()`). `parar` (for example `threading.Event().is_set`) is asked
     between files: once it says yes, the files in hand are finished, no other is started, and the
-    run is recorded as `interrumpida` (`Resumen.interrumpida`). Files found in the folders that are of
+    run is recorded as `interrumpida` (`Resumen.interrumpida`). `empezado` is told the name of each
+    file as a reader takes it, so a long read (OCR) shows which file it is. Files found in the folders that are of
     no kind planmejora reads are named in `Resumen.ignorados` with why; a folder that cannot be opened
     is one of `Resumen.errores`. Raises `BaseInaccesible` when the database cannot be used.
     """
@@ -51,7 +53,16 @@ def ingerir(
         extraer = partial(extraer_archivo, limites=limites)
         recorrido = recorrer(pedido)
         resumen = cargar(
-            recorrido.archivos, motor, extraer, workers, reintentar, progreso, pedido, limites, parar=parar
+            recorrido.archivos,
+            motor,
+            extraer,
+            workers,
+            reintentar,
+            progreso,
+            pedido,
+            limites,
+            parar=parar,
+            empezado=empezado,
         )
     except DBAPIError as error:
         if motivo := escritura_imposible(error):

@@ -19,11 +19,13 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     ProgressColumn,
+    SpinnerColumn,
     Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.table import Column
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -190,8 +192,9 @@ def _con_barra(
     parar: Callable[[], bool],
 ) -> Resumen:
     with Progress(
-        TextColumn("Cargando"),
-        BarColumn(),
+        SpinnerColumn(),
+        TextColumn("{task.fields[archivo]}", table_column=Column(max_width=24, no_wrap=True, overflow="ellipsis")),
+        BarColumn(bar_width=None),
         MofNCompleteColumn(),
         _ArchivosPorSegundo(),
         TimeElapsedColumn(),
@@ -200,12 +203,15 @@ def _con_barra(
         console=consola,
         transient=True,
     ) as barra:
-        tarea = barra.add_task("archivos", total=None)
+        tarea = barra.add_task("archivos", total=None, archivo="Cargando")
 
         def avanzar(avance: Avance) -> None:
             barra.update(tarea, total=avance.total, completed=avance.hechos)
 
-        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar, limites, parar)
+        def empezado(archivo: str) -> None:
+            barra.update(tarea, archivo=escape(Path(archivo).name))
+
+        return ingesta.ingerir(rutas, url, workers, reintentar, avanzar, limites, parar, empezado)
 
 
 class _Renglones:

@@ -138,6 +138,35 @@ def test_el_avance_se_anuncia_una_vez_por_archivo_y_la_corrida_queda_registrada(
     assert contar(motor, f"SELECT COUNT(*) FROM documentos WHERE corrida_id = {resumen.corrida}") == 3
 
 
+def test_cada_archivo_se_anuncia_al_empezar_a_leerlo_y_los_omitidos_no(motor: Engine, tmp_path: Path) -> None:
+    """Regression (issue 12): the progress bar froze during a long OCR without naming the file being read."""
+    rutas = archivo_de_fichas(tmp_path, 2)
+    sucesos: list[tuple[str, str]] = []
+
+    def leer(ruta: Path) -> list[Plan]:
+        sucesos.append(("lee", ruta.name))
+        return leer_ficha(ruta)
+
+    def empezado(archivo: str) -> None:
+        sucesos.append(("empieza", Path(archivo).name))
+
+    def avanzar(avance: Avance) -> None:
+        sucesos.append((avance.resultado, Path(avance.archivo).name))
+
+    cargar(rutas, motor, leer, progreso=avanzar, empezado=empezado)
+    assert sucesos == [
+        ("empieza", "plan_000.json"),
+        ("lee", "plan_000.json"),
+        ("cargado", "plan_000.json"),
+        ("empieza", "plan_001.json"),
+        ("lee", "plan_001.json"),
+        ("cargado", "plan_001.json"),
+    ]
+    sucesos.clear()
+    cargar(rutas, motor, leer, progreso=avanzar, empezado=empezado)
+    assert sucesos == [("omitido", "plan_000.json"), ("omitido", "plan_001.json")]
+
+
 def parar_tras(cuantos: int) -> tuple[Callable[[Avance], None], Callable[[], bool]]:
     """A progress callback and a stop request that says yes once `cuantos` files are done, as a signal would."""
     pedida = threading.Event()

@@ -8,14 +8,20 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
 from carga.conexion import interpretar
+from extractor.lector import Limites
+from planmejora import ingesta
 from planmejora.cli import app
+from planmejora.ordenes import ingerir
 from tests.carga.copias import MUESTRAS, copias_distintas
 
 PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
@@ -222,3 +228,22 @@ def test_una_carpeta_sin_planes_lo_dice(tmp_path: Path) -> None:
     salida = correr("ingerir", str(tmp_path / "vacia"), "--db", f"sqlite:///{tmp_path / 'planes.db'}")
     assert salida.exit_code == 0
     assert "no hay ningún PDF, Word ni Excel que cargar" in " ".join(salida.stderr.split())
+
+
+def test_en_una_terminal_la_barra_nombra_el_archivo_que_se_esta_leyendo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression (issue 12): the bar never showed the current file and looked frozen during a long OCR."""
+
+    def ingerir_falso(
+        rutas: object, url: object, workers: object, reintentar: object, avanzar: object, limites: object,
+        parar: object, empezado: Callable[[str], None],
+    ) -> ingesta.Resumen:  # fmt: skip
+        empezado(str(tmp_path / "una carpeta de nombre muy largo que no cabe" / "escaneo_de_celular.jpg"))
+        return ingesta.Resumen(corrida=1, archivos=1)
+
+    monkeypatch.setattr(ingesta, "ingerir", ingerir_falso)
+    pantalla = StringIO()
+    consola = Console(file=pantalla, force_terminal=True, width=80, color_system=None)
+    ingerir._con_barra([tmp_path], "sqlite://", 1, False, consola, Limites(), lambda: False)
+    assert "escaneo_de_celular.jpg" in pantalla.getvalue()
