@@ -28,9 +28,8 @@ from carga.modelos import (
     ProblemaRegistrado,
     VersionPlan,
 )
-from extractor.lector import texto_de_ruta
-from extractor.modelo import COLUMNAS, Origen
-from normalizacion.modelo import Fecha, Hallazgo, Plan, Problema
+from carga.rutas import texto_de_ruta
+from normalizacion.modelo import COLUMNAS, Fecha, Hallazgo, Origen, Plan, Problema
 
 NO_ES_EL_FORMATO = "no_es_gem_fm014"
 _INDICE_HALLAZGO = re.compile(r"^hallazgos\[(\d+)\]")

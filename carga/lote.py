@@ -1,9 +1,10 @@
-"""Load a batch of files: skip what is known, read the rest in workers, write each file in its own transaction.
+"""Load a batch of files: skip what is known, have the rest read (`Lectores`), write each file in its own transaction.
 
 A file is skipped without being read when the ledger already has its path with the same
 size and modification time, or when its bytes (sha256) are already stored. Only the main
-process writes. A run killed at any moment leaves whole documents or none, and the next run
-loads what is missing.
+process writes; who hashes and reads the files is given (`planmejora.lectura`): carga never
+opens a document. A run killed at any moment leaves whole documents or none, and the next
+run loads what is missing.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from __future__ import annotations
 import os
 import socket
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from sqlalchemy import Engine, Table, insert, select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
@@ -23,8 +24,7 @@ from carga import esquema
 from carga.conexion import para_leer
 from carga.guardar import ArchivoEnDisco, Desenlace, Guardado, ahora, guardar_documento, registrar_visto
 from carga.modelos import ArchivoVisto, Corrida, Documento
-from carga.trabajadores import Extractor, FalloLectura, trabajadores
-from extractor.lector import Limites, identidad_sin_leer, sha256_de, texto_de_ruta
+from carga.rutas import texto_de_ruta
 from normalizacion.modelo import Plan
 
 Resultado = Literal["cargado", "error", "omitido"]
@@ -95,11 +95,29 @@ class Resumen:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tarea:
+class PorLeer:
+    """A file the ledger does not know: `dada` is its path as given, `sha256` its content when it was hashed."""
+
     dada: Path
     archivo: ArchivoEnDisco
     sha256: str
     reemplazar_error: bool
+
+
+class Lectores(Protocol):
+    """Who hashes and reads the files of a batch; `cantidad` (how many read at once) is kept with the run."""
+
+    @property
+    def cantidad(self) -> int: ...
+
+    def huella(self, ruta: Path) -> str:
+        """The sha256 of the file's bytes; raises `OSError` when it cannot be read from the disk."""
+        ...
+
+    def leer(self, tareas: Iterable[PorLeer]) -> Iterator[tuple[PorLeer, list[Plan] | str]]:
+        """Each task with its plans, in the order they finish, or why the reader itself failed (the file
+        is then neither loaded nor marked failed, and the next run reads it again)."""
+        ...
 
 
 class _Lote:
@@ -147,36 +165,28 @@ class _Lote:
 def cargar(
     rutas: Sequence[Path],
     motor: Engine,
-    extraer: Extractor,
-    cantidad_trabajadores: int = 1,
+    lectores: Lectores,
     reintentar: bool = False,
     progreso: Progreso | None = None,
     pedido: Sequence[str] = (),
-    limites: Limites | None = None,
     parar: Callable[[], bool] | None = None,
     empezado: Empezado | None = None,
 ) -> Resumen:
     """Load every file in `rutas` (already walked: files, not folders) into the database of `motor`.
 
     `pedido` is what the user asked for (folders, files), kept with the run for the record.
-    With `limites`, each file is read in a process that is killed past its time or memory limit.
     `parar` is asked between files: once it says yes, the files being read are finished and written,
     no other is started, and the run is closed as `interrumpida`. `empezado` is told each file handed to a reader.
     """
     inicio = time.monotonic()
     esquema.actualizar(motor)
-    corrida = _abrir_corrida(motor, pedido, cantidad_trabajadores)
+    corrida = _abrir_corrida(motor, pedido, lectores.cantidad)
     lote = _Lote(motor, len(rutas), progreso, corrida, parar, empezado)
-    tareas = _por_leer(lote, rutas, reintentar)
-    for tarea, resultado in trabajadores(cantidad_trabajadores, limites).procesar(extraer, tareas, _ruta_de):
+    for tarea, resultado in lectores.leer(_por_leer(lote, rutas, reintentar, lectores.huella)):
         _escribir(lote, tarea, resultado)
     lote.resumen.segundos = time.monotonic() - inicio
     _cerrar_corrida(motor, lote.resumen)
     return lote.resumen
-
-
-def _ruta_de(tarea: _Tarea) -> Path:
-    return tarea.archivo.ruta
 
 
 def _abrir_corrida(motor: Engine, pedido: Sequence[str], cantidad_trabajadores: int) -> int:
@@ -218,15 +228,17 @@ _TANDA = 200
 """Files looked up in the ledger with one query: a rerun over a large archive costs a few queries, not thousands."""
 
 
-def _por_leer(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[_Tarea]:
+def _por_leer(lote: _Lote, rutas: Sequence[Path], reintentar: bool, huella: Callable[[Path], str]) -> Iterator[PorLeer]:
     """The files that must be read; the others are reported as skipped (or failed) as they are met."""
     for inicio in range(0, len(rutas), _TANDA):
         if lote.debe_parar():
             return
-        yield from _por_leer_tanda(lote, rutas[inicio : inicio + _TANDA], reintentar)
+        yield from _por_leer_tanda(lote, rutas[inicio : inicio + _TANDA], reintentar, huella)
 
 
-def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Iterator[_Tarea]:
+def _por_leer_tanda(
+    lote: _Lote, rutas: Sequence[Path], reintentar: bool, huella: Callable[[Path], str]
+) -> Iterator[PorLeer]:
     en_disco: list[tuple[Path, ArchivoEnDisco]] = []
     for ruta in rutas:
         try:
@@ -244,7 +256,7 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
         sha256 = vistos.get((texto_de_ruta(archivo.ruta), archivo.tamano, archivo.mtime_ns))
         if sha256 is None:
             try:
-                sha256 = sha256_de(archivo.ruta)
+                sha256 = huella(archivo.ruta)
             except OSError as error:
                 lote.avanzar(dada, "error", _motivo_de_disco(error))
                 continue
@@ -259,7 +271,7 @@ def _por_leer_tanda(lote: _Lote, rutas: Sequence[Path], reintentar: bool) -> Ite
             lote.avanzar(dada, "omitido", error_guardado)
             continue
         lote.empezar(dada)
-        yield _Tarea(dada, archivo, sha256, reemplazar_error=estado_guardado == "error")
+        yield PorLeer(dada, archivo, sha256, reemplazar_error=estado_guardado == "error")
 
 
 def _motivo_de_disco(error: OSError) -> str:
@@ -296,14 +308,10 @@ def _guardados(motor: Engine, sha256s: set[str]) -> dict[str, tuple[str, str | N
         return {f.sha256: (f.estado, f.error) for f in filas}
 
 
-def _escribir(lote: _Lote, tarea: _Tarea, resultado: list[Plan] | FalloLectura) -> None:
+def _escribir(lote: _Lote, tarea: PorLeer, resultado: list[Plan] | str) -> None:
     """One file, one transaction: a failure here rolls back this file only and the batch goes on."""
-    nombre = tarea.archivo.archivo
-    if isinstance(resultado, FalloLectura) and resultado.definitivo:
-        tipo, formato = identidad_sin_leer(tarea.archivo.ruta)
-        resultado = [Plan.fallido(nombre, tarea.sha256, tipo, formato, resultado.mensaje)]
-    if isinstance(resultado, FalloLectura):
-        lote.avanzar(tarea.dada, "error", resultado.mensaje)
+    if isinstance(resultado, str):
+        lote.avanzar(tarea.dada, "error", resultado)
         return
     if not resultado or resultado[0].sha256 != tarea.sha256:
         lote.avanzar(tarea.dada, "error", "El archivo cambió mientras se leía; se cargará en la próxima corrida.")
@@ -330,7 +338,7 @@ _REINTENTABLES = {"40001", "40P01"}
 """PostgreSQL's "try again": a serialization failure or a deadlock broken by the server."""
 
 
-def _guardar_con_reintentos(lote: _Lote, tarea: _Tarea, planes: list[Plan]) -> Guardado:
+def _guardar_con_reintentos(lote: _Lote, tarea: PorLeer, planes: list[Plan]) -> Guardado:
     """Write one file; when the database itself says "try again", try again a few times.
 
     Any other operational error (the server went away, SQLite stayed locked past its

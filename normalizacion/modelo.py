@@ -1,4 +1,8 @@
-"""Typed values of one plan, each saying how it was obtained, and the JSON of the contract."""
+"""Typed values of one plan, each saying how it was obtained, and the JSON of the contract.
+
+The form's fields (`COLUMNAS`) and `Origen` are re-exported: what `carga` stores comes from here,
+never from the extractor.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from extractor.modelo import COLUMNAS, Origen, TipoArchivo
+from extractor.modelo import COLUMNAS as COLUMNAS
+from extractor.modelo import Origen as Origen
+from extractor.modelo import TipoArchivo
 
 Precision = Literal["dia", "mes"]
 EstadoFecha = Literal["ok", "corregida", "inferida", "invalida", "vacia"]

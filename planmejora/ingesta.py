@@ -16,9 +16,11 @@ from sqlalchemy.exc import DBAPIError
 
 from carga.conexion import BaseInaccesible, describir, escritura_imposible, url_elegida
 from carga.esquema import abrir_base
-from carga.lote import Avance, Progreso, Resumen, cargar
-from extractor.lector import Limites, texto_de_ruta
+from carga.lote import Avance, Progreso, Resumen
+from carga.rutas import texto_de_ruta
+from extractor.lector import Limites
 from planmejora.api import extraer_archivo
+from planmejora.lectura import cargar
 from planmejora.recorrido import recorrer
 
 __all__ = ["Avance", "BaseInaccesible", "Progreso", "Resumen", "ingerir"]

@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
+from carga.rutas import texto_de_ruta
 from extractor.columnas import COLUMNAS
-from extractor.lector import texto_de_ruta
 from normalizacion.modelo import Fecha, Hallazgo, Plan
 from planmejora.api import extraer_aislados
 from planmejora.ordenes.limites import (

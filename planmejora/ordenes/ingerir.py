@@ -30,7 +30,8 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from carga.conexion import BaseInaccesible, url_elegida
-from extractor.lector import Limites, texto_de_ruta
+from carga.rutas import texto_de_ruta
+from extractor.lector import Limites
 from planmejora import ingesta
 from planmejora.ingesta import Avance, Resumen
 from planmejora.ordenes.limites import (

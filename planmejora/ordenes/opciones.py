@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB
-from extractor.lector import texto_de_ruta
+from carga.rutas import texto_de_ruta
 
 BaseDeDatos = Annotated[
     str | None,

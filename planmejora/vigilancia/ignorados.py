@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from extractor.lector import texto_de_ruta
+from carga.rutas import texto_de_ruta
 from planmejora.vigilancia.observador import PROPIA
 from planmejora.vigilancia.registro import en_una_linea, registro
 

@@ -13,7 +13,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from extractor.lector import texto_de_ruta
+from carga.rutas import texto_de_ruta
 from planmejora.vigilancia.registro import en_una_linea
 
 SUFIJO_MOTIVO = ".error.txt"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from watchdog.observers.api import BaseObserver
 
-from extractor.lector import texto_de_ruta
+from carga.rutas import texto_de_ruta
 from planmejora.vigilancia.asentamiento import Asentamiento, Firma
 from planmejora.vigilancia.ignorados import Ignorados
 from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado

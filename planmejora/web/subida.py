@@ -11,7 +11,8 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 
-from extractor.lector import sha256_de, texto_de_ruta
+from carga.rutas import texto_de_ruta
+from extractor.lector import sha256_de
 from planmejora.ingesta import Avance, ingerir
 from planmejora.web import almacen
 from planmejora.web.consultas import CargaDeDocumento, cargas_de

@@ -1,19 +1,24 @@
-"""Who reads the files: the loader's own process, or a pool of processes; the database writer is always one.
+"""Who hashes and reads the files of a batch (`carga.lote.Lectores`): this process, or a pool of processes.
 
-A reader is any picklable `Extractor`. The loader only asks for "results as they come",
-so the pool can be swapped without the loader changing: implement `Trabajadores`. The pool
+The database writer is always one, in `carga`. A reader is any picklable `Extractor`. The
+loader only asks for "results as they come", so the pool can be swapped without the loader
+changing: implement `Trabajadores`. The pool
 of processes limits each file's time and memory and kills a stuck reader.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from sqlalchemy import Engine
+
+from carga import lote
+from carga.lote import Empezado, PorLeer, Progreso, Resumen
 from extractor.aislamiento import Aislados, Caida
-from extractor.lector import Limites
+from extractor.lector import Limites, identidad_sin_leer, sha256_de
 from normalizacion.modelo import Plan
 
 Extractor = Callable[[Path], list[Plan]]
@@ -78,3 +83,47 @@ def trabajadores(cantidad: int, limites: Limites | None = None) -> Trabajadores:
     """In this process only when one reader and no limits are asked for: a limit needs a process that can be killed."""
     sin_limites = limites is None or (limites.max_segundos is None and limites.max_memoria is None)
     return EnEsteProceso() if cantidad <= 1 and sin_limites else EnProcesos(cantidad, limites)
+
+
+@dataclass(frozen=True, slots=True)
+class LectoresDeArchivos:
+    """The readers `carga` is given: each file hashed and read here; a file stopped at a limit is its failed plan."""
+
+    extraer: Extractor
+    cantidad: int = 1
+    limites: Limites | None = None
+
+    def huella(self, ruta: Path) -> str:
+        return sha256_de(ruta)
+
+    def leer(self, tareas: Iterable[PorLeer]) -> Iterator[tuple[PorLeer, list[Plan] | str]]:
+        for tarea, resultado in trabajadores(self.cantidad, self.limites).procesar(self.extraer, tareas, _ruta_de):
+            if isinstance(resultado, FalloLectura) and resultado.definitivo:
+                tipo, formato = identidad_sin_leer(tarea.archivo.ruta)
+                yield tarea, [Plan.fallido(tarea.archivo.archivo, tarea.sha256, tipo, formato, resultado.mensaje)]
+            else:
+                yield tarea, resultado.mensaje if isinstance(resultado, FalloLectura) else resultado
+
+
+def _ruta_de(tarea: PorLeer) -> Path:
+    return tarea.archivo.ruta
+
+
+def cargar(
+    rutas: Sequence[Path],
+    motor: Engine,
+    extraer: Extractor,
+    cantidad_trabajadores: int = 1,
+    reintentar: bool = False,
+    progreso: Progreso | None = None,
+    pedido: Sequence[str] = (),
+    limites: Limites | None = None,
+    parar: Callable[[], bool] | None = None,
+    empezado: Empezado | None = None,
+) -> Resumen:
+    """`carga.lote.cargar` with files read by `extraer` in `cantidad_trabajadores` readers.
+
+    With `limites`, each file is read in a process that is killed past its time or memory limit.
+    """
+    lectores = LectoresDeArchivos(extraer, cantidad_trabajadores, limites)
+    return lote.cargar(rutas, motor, lectores, reintentar, progreso, pedido, parar, empezado)

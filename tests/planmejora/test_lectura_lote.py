@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from carga import lote
 from carga.conexion import crear_motor
-from carga.lote import Avance, Resumen, cargar
+from carga.lote import Avance, Resumen
 from normalizacion.modelo import Plan
+from planmejora import lectura
+from planmejora.lectura import cargar
 from tests.carga.fabrica import escribir_ficha, leer_ficha, leer_ficha_o_fallar, leer_ficha_o_morir
 
 
@@ -53,7 +54,7 @@ def test_la_primera_corrida_carga_todo_y_la_segunda_no_lee_ni_calcula_nada(
     def sin_calcular(ruta: Path) -> str:
         raise AssertionError(f"{ruta} se volvió a leer para calcular su sha256")
 
-    monkeypatch.setattr(lote, "sha256_de", sin_calcular)
+    monkeypatch.setattr(lectura, "sha256_de", sin_calcular)
     leidos: list[Path] = []
     segunda = cargar(rutas, motor, lector_que_cuenta(leidos))
     assert (segunda.cargados, segunda.omitidos, segunda.hallazgos) == (0, 6, 0)
