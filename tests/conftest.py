@@ -21,6 +21,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from hypothesis import settings
+
+# Property tests check what the code does, not how fast: a deadline per example only measures how busy
+# the machine is (it failed on a loaded CI machine), and speed belongs to `make bench`.
+settings.register_profile("planmejora", deadline=None)
+settings.load_profile("planmejora")
 
 
 class PostgresNoDisponible(Exception):
