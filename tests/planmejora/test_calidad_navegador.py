@@ -8,7 +8,6 @@ was never opened. A screenshot is left in `artefactos/` for a person to look at.
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,42 +16,17 @@ import pytest
 from typer.testing import CliRunner
 
 from planmejora.cli import app
+from tests.planmejora.navegador import chromium_de_pruebas
 from tests.planmejora.test_calidad_orden import CORTE_LEJANO, HIPERVINCULO, cifras_de_la_base, construir_base
 
 pytestmark = pytest.mark.lento
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMENTOS_CHROMIUM = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ARTEFACTOS = Path(__file__).parents[2] / "artefactos"
-
-
-def _en_ci() -> bool:
-    return os.environ.get("PLANMEJORA_CI") == "1" or os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture(scope="module")
 def navegador() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        motivo = f"no está {CHROMIUM} (apt-get install chromium)"
-        if _en_ci():
-            pytest.fail(motivo, pytrace=False)
-        pytest.skip(motivo)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        navegador = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS_CHROMIUM)
-        try:
-            yield navegador
-        finally:
-            navegador.close()
+    yield from chromium_de_pruebas()
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.planmejora.test_calidad_navegador import ARGUMENTOS_CHROMIUM, CHROMIUM, _en_ci
+from tests.planmejora.navegador import chromium_de_pruebas
 from tests.planmejora.web.conftest import MUESTRAS
 
 pytestmark = pytest.mark.lento
@@ -97,19 +97,7 @@ def servidor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def navegador() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        motivo = f"no está {CHROMIUM} (apt-get install chromium)"
-        if _en_ci():
-            pytest.fail(motivo, pytrace=False)
-        pytest.skip(motivo)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        navegador = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGUMENTOS_CHROMIUM)
-        try:
-            yield navegador
-        finally:
-            navegador.close()
+    yield from chromium_de_pruebas()
 
 
 def _fotos(pagina: Any, nombre: str) -> None:
