@@ -6,6 +6,7 @@ import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
@@ -48,15 +49,22 @@ def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iter
         yield from extraer_archivo(ruta, limites)
 
 
-def extraer_aislados(rutas: Sequence[Path], limites: Limites | None = None) -> Iterator[list[Plan]]:
-    """The plans of each file, in order, each file read in a process killed past the time or memory of `limites`.
+def extraer_aislados(rutas: Sequence[Path], limites: Limites | None = None, workers: int = 1) -> Iterator[list[Plan]]:
+    """The plans of each file in the order given, each read in a process killed past the time or memory of `limites`.
 
     What `extraer_archivo` gives, except that a file that hangs a reader or exhausts its memory
-    gives one plan with `error` instead of stopping the caller.
+    gives one plan with `error` instead of stopping the caller. `workers` processes read at once;
+    a file read early waits for those before it, so the order is the caller's whatever finishes first.
     """
     limites = limites or Limites()
-    for ruta, resultado in Aislados(1, limites).procesar(partial(extraer_archivo, limites=limites), rutas, Path):
-        yield _plan_caido(ruta, resultado) if isinstance(resultado, Caida) else resultado
+    leer_uno = partial(extraer_archivo, limites=limites)
+    leidos: dict[int, list[Plan]] = {}
+    siguiente = 0
+    for (indice, ruta), resultado in Aislados(workers, limites).procesar(leer_uno, enumerate(rutas), itemgetter(1)):
+        leidos[indice] = _plan_caido(ruta, resultado) if isinstance(resultado, Caida) else resultado
+        while siguiente in leidos:
+            yield leidos.pop(siguiente)
+            siguiente += 1
 
 
 def _plan_caido(ruta: Path, caida: Caida) -> list[Plan]:

@@ -27,7 +27,7 @@ from planmejora.ordenes.limites import (
     MaxPaginas,
     limites_de,
 )
-from planmejora.ordenes.opciones import exigir_rutas
+from planmejora.ordenes.opciones import NUCLEOS, Workers, exigir_rutas
 from planmejora.recorrido import Recorrido, recorrer
 from planmejora.salidas.escapar import celda
 
@@ -61,6 +61,7 @@ def extraer(
             "para una hoja de cálculo.",
         ),
     ] = Formato.texto,
+    workers: Workers = NUCLEOS,
     max_paginas: MaxPaginas = MAX_PAGINAS,
     limite_segundos: LimiteSegundos = LIMITE_SEGUNDOS,
     limite_memoria: LimiteMemoria = LIMITE_MEMORIA,
@@ -68,8 +69,9 @@ def extraer(
     """Lee copias del formato GEM-FM014 y muestra su encabezado, hallazgos, firmas y problemas.
 
     No toca la base de datos. Con --json imprime la forma fijada en el contrato, lista para otros
-    programas. Sale con código 1 si algún archivo no se pudo leer (los demás sí se procesan) y con 2
-    si la orden está mal escrita o una ruta no existe.
+    programas. Lee varios archivos a la vez (--workers; por defecto uno por núcleo, hasta 4) y los
+    muestra siempre en el orden dado. Sale con código 1 si algún archivo no se pudo leer (los demás
+    sí se procesan) y con 2 si la orden está mal escrita o una ruta no existe.
 
     Ejemplos:
 
@@ -86,7 +88,7 @@ def extraer(
     consola_error = Console(stderr=True)
     with Progress(console=consola_error, transient=True, disable=not consola_error.is_terminal) as progreso:
         tarea = progreso.add_task("Leyendo archivos", total=len(rutas))
-        for del_archivo in extraer_aislados(rutas, limites_de(max_paginas, limite_segundos, limite_memoria)):
+        for del_archivo in extraer_aislados(rutas, limites_de(max_paginas, limite_segundos, limite_memoria), workers):
             planes.extend(del_archivo)
             progreso.advance(tarea)
     if como_json or formato is Formato.json:

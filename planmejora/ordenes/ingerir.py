@@ -43,7 +43,7 @@ from planmejora.ordenes.limites import (
     MaxPaginas,
     limites_de,
 )
-from planmejora.ordenes.opciones import BaseDeDatos, exigir_rutas
+from planmejora.ordenes.opciones import BaseDeDatos, Workers, exigir_rutas
 
 _MARCAS = {"cargado": "cargado", "error": "ERROR  ", "omitido": "omitido"}
 
@@ -61,9 +61,7 @@ def ingerir(
         ),
     ],
     db: BaseDeDatos = None,
-    workers: Annotated[
-        int, typer.Option("--workers", min=1, max=64, metavar="N", help="Procesos que leen archivos a la vez.")
-    ] = 1,
+    workers: Workers = 1,
     reintentar: Annotated[
         bool, typer.Option("--reintentar", help="Vuelve a leer los archivos que fallaron antes sin haber cambiado.")
     ] = False,

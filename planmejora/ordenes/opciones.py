@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Annotated, overload
 
@@ -23,6 +24,21 @@ BaseDeDatos = Annotated[
         show_default=URL_POR_DEFECTO,
     ),
 ]
+
+Workers = Annotated[
+    int, typer.Option("--workers", min=1, max=64, metavar="N", help="Procesos que leen archivos a la vez.")
+]
+
+
+def _nucleos_disponibles(tope: int = 4) -> int:
+    """The cores this process may use, up to `tope`: each reader may hold up to --limite-memoria."""
+    nucleos = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(tope, nucleos))
+
+
+NUCLEOS = _nucleos_disponibles()
+"""Readers a verb starts when the user does not say: one per core, up to 4."""
+
 
 _FORMATOS_FECHA = ("%Y-%m-%d", "%d/%m/%Y")
 

@@ -115,3 +115,10 @@ def test_formato_csv_una_fila_por_hallazgo() -> None:
     assert [f["numero"] for f in filas] == ["1", "2"]
     assert filas[0]["fecha_suscripcion"] == "2021-09-21" and filas[0]["fecha_inicio"] == "2021-09"
     assert filas[0]["entidad"] == "ALCALDIA MUNICIPAL DE CALICA" and filas[0]["cumplimiento"] == "sí"
+
+
+def test_con_varios_lectores_el_json_sigue_el_orden_de_los_archivos() -> None:
+    archivos = ["muestras/guavio_2022.docx", "muestras/calica_2021.docx", "muestras/guavio_2022.pdf"]
+    salida = correr("extraer", *archivos, "--workers", "3", "--json")
+    assert salida.returncode == 0, salida.stderr
+    assert [p["archivo"] for p in json.loads(salida.stdout)] == archivos
