@@ -13,25 +13,10 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from extractor.ajustes import AjustesColumnas
 from extractor.modelo import COLUMNAS as COLUMNAS
 from extractor.textos import clave
 from extractor.vocabulario import cargar
-
-
-@dataclass(frozen=True, slots=True)
-class AjustesColumnas:
-    """Thresholds of the column matching, in rapidfuzz points (0–100)."""
-
-    umbral: float = 75.0
-    """A heading that scores below this for every field is an unknown column."""
-    umbral_fila_titulos: float = 80.0
-    """A cell must score this much to count towards recognising a row of column titles."""
-    minimo_titulos: int = 4
-    """How many cells of a row must look like column titles for it to be the findings table's title row."""
-    proporcion_titulos: float = 0.6
-    """...and that share of its non-empty cells: a finding's cells may look like titles (`Sin observación`)."""
-    castigo_titulo_grupo: float = 10.0
-    """A group title (SEGUIMIENTO over three columns) says less than the title under it."""
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from extractor.ajustes import AjustesColumnas
 from extractor.columnas import parece_fila_titulos
 from extractor.encabezado import buscar_rotulo, es_numero_de_pagina, es_titulo_del_formato, nombra_entidad
 from extractor.modelo import FilaLeida, HojaLeida
@@ -29,10 +30,12 @@ _CELDAS_DE_UN_ROTULO = 4
 """A row of the header block holds a few cells (label, value); a finding's row fills many more."""
 
 
-def partir_en_copias(hoja: HojaLeida) -> list[HojaLeida]:
+def partir_en_copias(hoja: HojaLeida, ajustes: AjustesColumnas = AjustesColumnas()) -> list[HojaLeida]:
     """The copies of the form in `hoja`, in order; the whole `hoja` when it holds one (or none)."""
     filas = hoja.filas
-    titulos = [i for i, fila in enumerate(filas) if fila.tabla is not None and parece_fila_titulos(_textos(fila))]
+    titulos = [
+        i for i, fila in enumerate(filas) if fila.tabla is not None and parece_fila_titulos(_textos(fila), ajustes)
+    ]
     if len(titulos) < 2:
         return [hoja]
     cortes: list[int] = []

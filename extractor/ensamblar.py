@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from functools import cache
 
-from extractor.columnas import AjustesColumnas, Asignacion, asignar, mejor_puntaje, parece_fila_titulos
+from extractor.ajustes import AjustesEnsamble
+from extractor.columnas import Asignacion, asignar, mejor_puntaje, parece_fila_titulos
 from extractor.encabezado import LectorEncabezado
 from extractor.modelo import Celda, FilaCruda, FilaLeida, HojaLeida, Origen, PlanCrudo
 from extractor.pie import LectorPie, empieza_pie, es_marca_de_firmas
@@ -27,13 +28,6 @@ _CORTAS = ("plazo_meses", "fecha_inicio", "fecha_terminacion", "cumplimiento", "
 _HEREDABLES = ("numero", "descripcion")
 """A row with neither (or under a merged number) is one more action of the finding above: a table
 without lines, in a PDF, cannot show that the two cells were merged."""
-
-
-@dataclass(frozen=True, slots=True)
-class AjustesEnsamble:
-    columnas: AjustesColumnas = field(default_factory=AjustesColumnas)
-    minimo_campos_hallazgo: int = 2
-    """A row with fewer filled fields (and no number) is not a finding: stray text, a signature."""
 
 
 def _textos(fila: FilaLeida) -> list[str | None]:

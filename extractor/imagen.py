@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from extractor.ajustes import AjustesLectura
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import Fuente, HojaLeida
 from extractor.ocr import DPI, dibujo_de_imagen
@@ -25,7 +26,7 @@ DPI_CREIBLE = (100, 1200)
 """A resolution an image declares outside this range is a default of the program that wrote it, not a scan's."""
 
 
-def leer_imagen(fuente: Fuente, max_paginas: int) -> list[HojaLeida]:
+def leer_imagen(fuente: Fuente, max_paginas: int, ajustes: AjustesLectura = AjustesLectura()) -> list[HojaLeida]:
     """The image's pages read by OCR, as one `HojaLeida`; raises `ArchivoIlegible` when it cannot be read."""
     try:
         with Image.open(fuente) as imagen:
@@ -35,7 +36,7 @@ def leer_imagen(fuente: Fuente, max_paginas: int) -> list[HojaLeida]:
                     f"La imagen tiene {paginas} páginas y el límite es {max_paginas}: no se leyó. "
                     "Revise que sea el archivo correcto o divídalo."
                 )
-            return [hoja_de_escaneos(_escaneos(imagen))]
+            return [hoja_de_escaneos(_escaneos(imagen), ajustes)]
     except Image.DecompressionBombError as error:
         raise ArchivoIlegible(
             "La imagen declara tantos píxeles que abrirla agotaría la memoria: no se abrió por seguridad."

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from defusedxml import DefusedXmlException
 
+from extractor.ajustes import AjustesLectura
 from extractor.conversion import convertido
 from extractor.copias import partir_en_copias
 from extractor.ensamblar import ensamblar
@@ -92,13 +93,13 @@ def _revisar_formato(ruta: Path, datos: bytes, formato: str | None, declarado: s
     return formato
 
 
-def _leer_hojas(datos: bytes, formato: str, limites: Limites) -> list[HojaLeida]:
+def _leer_hojas(datos: bytes, formato: str, limites: Limites, ajustes: AjustesLectura) -> list[HojaLeida]:
     """The reader of each format: the modern ones directly, .xls with xlrd, the other office formats
     converted by LibreOffice to their modern twin, and images through OCR."""
     if formato == "pdf":
         from extractor.pdf import leer_pdf
 
-        return leer_pdf(io.BytesIO(datos), max_paginas=limites.max_paginas)
+        return leer_pdf(io.BytesIO(datos), limites.max_paginas, ajustes)
     if formato == "xls":
         from extractor.xls import leer_xls
 
@@ -106,7 +107,7 @@ def _leer_hojas(datos: bytes, formato: str, limites: Limites) -> list[HojaLeida]
     if Identidad(formato).tipo == "imagen":
         from extractor.imagen import leer_imagen
 
-        return leer_imagen(io.BytesIO(datos), max_paginas=limites.max_paginas)
+        return leer_imagen(io.BytesIO(datos), limites.max_paginas, ajustes)
     if Identidad(formato).tipo == "docx":
         from extractor.docx import leer_docx
 
@@ -205,12 +206,16 @@ def _leer_una_vez(ruta: Path, limites: Limites) -> _Bytes:
         return _Bytes(huella.hexdigest(), archivo.tell(), None)
 
 
-def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = None) -> DocumentoCrudo:
+def leer(
+    ruta: str | Path, limites: Limites | None = None, nombre: str | None = None, ajustes: AjustesLectura | None = None
+) -> DocumentoCrudo:
     """Read one file into the neutral shape; never raises for a bad file.
 
-    `nombre` is how the file is named in the output (the path as the user gave it).
+    `nombre` is how the file is named in the output (the path as the user gave it); `ajustes`, the
+    settings of the reading (by default `AjustesLectura()`).
     """
     limites = limites or Limites()
+    ajustes = ajustes or AjustesLectura()
     ruta = Path(ruta)
     archivo = nombre if nombre is not None else str(ruta)
     declarado = por_extension(ruta)
@@ -231,9 +236,9 @@ def leer(ruta: str | Path, limites: Limites | None = None, nombre: str | None = 
         formato = formato_de(leido.datos)
         documento.formato, documento.tipo = formato, Identidad(formato).tipo
         formato = _revisar_formato(ruta, leido.datos, formato, declarado, limites)
-        hojas = _leer_hojas(leido.datos, formato, limites)
-        copias = [copia for hoja in hojas for copia in partir_en_copias(hoja)]
-        documento.planes = [plan for copia in copias if (plan := ensamblar(copia)) is not None]
+        hojas = _leer_hojas(leido.datos, formato, limites, ajustes)
+        copias = [copia for hoja in hojas for copia in partir_en_copias(hoja, ajustes.ensamble.columnas)]
+        documento.planes = [plan for copia in copias if (plan := ensamblar(copia, ajustes.ensamble)) is not None]
         documento.paginas_en_blanco = [n for hoja in hojas for n in hoja.paginas_en_blanco]
     except ArchivoIlegible as error:
         documento.error = _por_seguridad(error, limites) or error.mensaje

@@ -25,6 +25,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractor.ajustes import AjustesLectura
 from extractor.errores import ArchivoIlegible
 from extractor.modelo import FilaLeida, Fuente, HojaLeida
 from extractor.ocr import dibujo_escaneado
@@ -132,12 +133,12 @@ def _con_texto(contenido: Dibujo | None) -> bool:
     return contenido is not None and any(not c["text"].isspace() for c in contenido.caracteres)
 
 
-def _filas(contenido: Dibujo, numero: int, numeracion: itertools.count[int]) -> list[FilaPdf]:
+def _filas(contenido: Dibujo, numero: int, numeracion: itertools.count[int], ajustes: AjustesLectura) -> list[FilaPdf]:
     bordes = contenido.bordes
     verticales = Reglas(Regla(b["x0"], b["top"], b["bottom"]) for b in bordes if b["orientation"] == "v")
     horizontales = Reglas(Regla(b["top"], b["x0"], b["x1"]) for b in bordes if b["orientation"] == "h")
-    lista = bloques(tramos(contenido.caracteres, verticales), horizontales)
-    return filas_de_pagina(numero, lista, tablas(bordes), horizontales, numeracion)
+    lista = bloques(tramos(contenido.caracteres, verticales, ajustes.texto), horizontales, ajustes.texto)
+    return filas_de_pagina(numero, lista, tablas(bordes, ajustes.tablas), horizontales, numeracion, ajustes)
 
 
 @dataclass(slots=True)
@@ -174,7 +175,7 @@ class _Documento:
         return ArchivoIlegible("El PDF no tiene texto ni imágenes: sus páginas están en blanco.")
 
 
-def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
+def _leer_pagina(pagina: Any, numero: int, documento: _Documento, ajustes: AjustesLectura) -> None:
     """One page's rows into the document; a scanned page (no text layer, or only someone's hidden OCR text)
     goes through `_dibujo_sin_texto`."""
     contenido: Dibujo | None = dibujo(pagina)
@@ -184,15 +185,15 @@ def _leer_pagina(pagina: Any, numero: int, documento: _Documento) -> None:
         if not _con_texto(contenido):
             documento.en_blanco.append(numero)
     if contenido is not None and _con_texto(contenido):
-        documento.agregar(_filas(contenido, numero, documento.tablas))
+        documento.agregar(_filas(contenido, numero, documento.tablas, ajustes))
 
 
-def hoja_de_escaneos(escaneos: Iterable[Dibujo]) -> HojaLeida:
+def hoja_de_escaneos(escaneos: Iterable[Dibujo], ajustes: AjustesLectura = AjustesLectura()) -> HojaLeida:
     """Scanned pages that came as image files (already read by OCR), joined like the pages of a PDF."""
     documento = _Documento()
     for numero, contenido in enumerate(escaneos, start=1):
         if _con_texto(contenido):
-            documento.agregar(_filas(contenido, numero, documento.tablas))
+            documento.agregar(_filas(contenido, numero, documento.tablas, ajustes))
     if not documento.con_texto:
         raise ArchivoIlegible(
             "El reconocimiento de texto (OCR) no leyó texto en la imagen: puede estar en blanco, "
@@ -201,13 +202,13 @@ def hoja_de_escaneos(escaneos: Iterable[Dibujo]) -> HojaLeida:
     return HojaLeida(documento.filas)
 
 
-def leer_pdf(fuente: Fuente, max_paginas: int) -> list[HojaLeida]:
+def leer_pdf(fuente: Fuente, max_paginas: int, ajustes: AjustesLectura = AjustesLectura()) -> list[HojaLeida]:
     """The rows of a PDF as one `HojaLeida`; raises `ArchivoIlegible` when it cannot be read."""
     documento = _Documento()
     with _abierto(fuente) as pdf:
         for numero, pagina in enumerate(_paginas(pdf, max_paginas), start=1):
             try:
-                _leer_pagina(pagina, numero, documento)
+                _leer_pagina(pagina, numero, documento, ajustes)
             finally:
                 pagina.close()
     if not documento.con_texto:

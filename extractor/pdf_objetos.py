@@ -17,21 +17,11 @@ from typing import Any
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTRect
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
+from extractor.ajustes import AjustesTablas
+
 Caracter = dict[str, Any]
 Borde = dict[str, Any]
 Caja = tuple[float, float, float, float]
-
-
-@dataclass(frozen=True, slots=True)
-class AjustesTablas:
-    """pdfplumber's defaults for finding tables from their lines, in points."""
-
-    union: float = 3.0
-    """Lines closer than this are one line; pieces of a line with gaps this small are joined."""
-    cruce: float = 3.0
-    """Two lines this close to touching cross."""
-    largo_minimo: float = 3.0
-    """Shorter strokes are no ruling line (underlines of a letter, dots)."""
 
 
 @dataclass(frozen=True, slots=True)

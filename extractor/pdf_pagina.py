@@ -16,17 +16,12 @@ import itertools
 import math
 from dataclasses import dataclass, field
 
+from extractor.ajustes import AjustesLectura, AjustesPagina, AjustesTexto
 from extractor.modelo import Celda, FilaLeida, Origen
 from extractor.pdf_texto import Bloque, Reglas, Tramo, continua, misma_linea, renglones, texto_de
 
 Caja = tuple[float, float, float, float]
 """x0, top, x1, bottom, as pdfplumber gives table cells."""
-
-
-@dataclass(frozen=True, slots=True)
-class AjustesPagina:
-    tolerancia_rejilla: float = 1.5
-    """Cell edges closer than this (points) are the same grid line."""
 
 
 @dataclass(slots=True)
@@ -390,7 +385,7 @@ class _Texto:
     derecha: float
     horizontales: Reglas
     tablas: itertools.count[int]
-    ajustes: AjustesPagina
+    ajustes: AjustesTexto
     por_renglones: bool = False
     """The page draws text line by line across the table, not cell by cell: a cell's next line is a row of its own."""
     filas: list[FilaPdf] = field(default_factory=list)
@@ -450,7 +445,11 @@ class _Texto:
         for unidad in banda.unidades:
             columna = _columna(unidad, columnas)
             destino = arriba.get(columna)
-            if columna == 0 or destino is None or not continua(destino, unidad.lineas[0], self.horizontales):
+            if (
+                columna == 0
+                or destino is None
+                or not continua(destino, unidad.lineas[0], self.horizontales, self.ajustes)
+            ):
                 return False
             destinos.append((destino, unidad))
         for destino, unidad in destinos:
@@ -483,15 +482,15 @@ def filas_de_pagina(
     tablas_regladas: list[list[Caja]],
     horizontales: Reglas,
     tablas: itertools.count[int],
-    ajustes: AjustesPagina = AjustesPagina(),
+    ajustes: AjustesLectura = AjustesLectura(),
 ) -> list[FilaPdf]:
     """The rows of page `numero` in reading order; `tablas` numbers the tables of the whole document."""
-    rejillas = [r for cajas in tablas_regladas for r in _rejillas(cajas, ajustes)]
+    rejillas = [r for cajas in tablas_regladas for r in _rejillas(cajas, ajustes.pagina)]
     rejillas.sort(key=lambda r: r.ys[0])
     libres = _asignar(bloques, rejillas)
     filas = [f for rejilla in rejillas for f in _filas_de_rejilla(rejilla, numero, next(tablas))]
     derecha = max([b.x1 for b in bloques] + [r.xs[-1] for r in rejillas], default=0.0)
-    texto = _Texto(numero, derecha, horizontales, tablas, ajustes)
+    texto = _Texto(numero, derecha, horizontales, tablas, ajustes.texto)
     texto.leer(libres)
     filas.extend(texto.filas)
     return sorted(filas, key=lambda f: f.orden)

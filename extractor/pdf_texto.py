@@ -19,32 +19,10 @@ from typing import Any
 
 from pdfplumber.utils.text import LIGATURES
 
+from extractor.ajustes import AjustesTexto
 from extractor.vocabulario import cargar
 
 Caracter = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class AjustesTexto:
-    """Distances as fractions of the font size (em), where the producers agree."""
-
-    hueco_palabra: float = 0.15
-    """A gap wider than this between two glyphs, with no space glyph drawn, separates words."""
-    salto_sin_espacio: float = 0.15
-    """On a page that draws its spaces, a jump wider than this with no space glyph is new text (the next cell)."""
-    salto_sin_espacios_en_pagina: float = 0.6
-    """The same when the page draws no space glyph at all (words placed one by one)."""
-    salto_con_espacio: float = 4.0
-    """Even after a space, a gap wider than this is layout, not a word space: justified text in a narrow
-    cell stretches a space far past its width."""
-    espacios_de_relleno: int = 3
-    """This many spaces in a row is someone spacing things apart by hand (signatures side by side)."""
-    retroceso: float = 0.15
-    """A glyph that starts this far back over the previous one is other text drawn on top (clipped overflow)."""
-    paso_minimo: float = 0.85
-    """Lines closer than this (fraction of the line height) overlap: rows of a sheet too short for their text."""
-    paso_maximo: float = 1.75
-    """Lines farther apart are not one paragraph: single to one-and-a-half spacing is."""
 
 
 @dataclass(frozen=True, slots=True)

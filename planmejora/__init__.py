@@ -14,6 +14,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from extractor.ajustes import AjustesColumnas as AjustesColumnas
+    from extractor.ajustes import AjustesEnsamble as AjustesEnsamble
+    from extractor.ajustes import AjustesLectura as AjustesLectura
+    from extractor.ajustes import AjustesPagina as AjustesPagina
+    from extractor.ajustes import AjustesTablas as AjustesTablas
+    from extractor.ajustes import AjustesTexto as AjustesTexto
     from extractor.lector import Limites as Limites
     from normalizacion.modelo import Encabezado as Encabezado
     from normalizacion.modelo import Fecha as Fecha
@@ -54,6 +60,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Accion",
+    "AjustesColumnas",
+    "AjustesEnsamble",
+    "AjustesLectura",
+    "AjustesPagina",
+    "AjustesTablas",
+    "AjustesTexto",
     "Avance",
     "BaseInaccesible",
     "Encabezado",
@@ -94,6 +106,12 @@ __all__ = [
 
 # public name -> (module, name there)
 _ORIGEN: dict[str, tuple[str, str]] = {
+    "AjustesColumnas": ("extractor.ajustes", "AjustesColumnas"),
+    "AjustesEnsamble": ("extractor.ajustes", "AjustesEnsamble"),
+    "AjustesLectura": ("extractor.ajustes", "AjustesLectura"),
+    "AjustesPagina": ("extractor.ajustes", "AjustesPagina"),
+    "AjustesTablas": ("extractor.ajustes", "AjustesTablas"),
+    "AjustesTexto": ("extractor.ajustes", "AjustesTexto"),
     "Limites": ("extractor.lector", "Limites"),
     "Encabezado": ("normalizacion.modelo", "Encabezado"),
     "Fecha": ("normalizacion.modelo", "Fecha"),

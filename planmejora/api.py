@@ -10,6 +10,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
+from extractor.ajustes import AjustesLectura
 from extractor.lector import Limites, identidad_sin_leer, leer, sha256_de
 from normalizacion import normalizar_documento
 from normalizacion.documento import plan_fallido
@@ -29,9 +30,14 @@ def archivos_en(rutas: Iterable[str | Path]) -> list[Path]:
     return recorrer(rutas).archivos
 
 
-def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Plan]:
-    """Every plan in one file, normalized; a bad file gives one plan with `error` set, never an exception."""
-    documento = leer(ruta, limites)
+def extraer_archivo(
+    ruta: str | Path, limites: Limites | None = None, ajustes: AjustesLectura | None = None
+) -> list[Plan]:
+    """Every plan in one file, normalized; a bad file gives one plan with `error` set, never an exception.
+
+    `ajustes` changes how the file is read (`AjustesLectura`; by default the settings the samples are read with).
+    """
+    documento = leer(ruta, limites, ajustes=ajustes)
     try:
         return normalizar_documento(documento)
     except Exception as error:  # a normalizer bug must not stop the batch; it is logged with its traceback
@@ -43,13 +49,17 @@ def extraer_archivo(ruta: str | Path, limites: Limites | None = None) -> list[Pl
         return [plan_fallido(documento, mensaje)]
 
 
-def extraer(rutas: Iterable[str | Path], limites: Limites | None = None) -> Iterator[Plan]:
+def extraer(
+    rutas: Iterable[str | Path], limites: Limites | None = None, ajustes: AjustesLectura | None = None
+) -> Iterator[Plan]:
     """The plans of every file under `rutas`, in order."""
     for ruta in archivos_en(rutas):
-        yield from extraer_archivo(ruta, limites)
+        yield from extraer_archivo(ruta, limites, ajustes)
 
 
-def extraer_aislados(rutas: Sequence[Path], limites: Limites | None = None, workers: int = 1) -> Iterator[list[Plan]]:
+def extraer_aislados(
+    rutas: Sequence[Path], limites: Limites | None = None, workers: int = 1, ajustes: AjustesLectura | None = None
+) -> Iterator[list[Plan]]:
     """The plans of each file in the order given, each read in a process killed past the time or memory of `limites`.
 
     What `extraer_archivo` gives, except that a file that hangs a reader or exhausts its memory
@@ -57,7 +67,7 @@ def extraer_aislados(rutas: Sequence[Path], limites: Limites | None = None, work
     a file read early waits for those before it, so the order is the caller's whatever finishes first.
     """
     limites = limites or Limites()
-    leer_uno = partial(extraer_archivo, limites=limites)
+    leer_uno = partial(extraer_archivo, limites=limites, ajustes=ajustes)
     leidos: dict[int, list[Plan]] = {}
     siguiente = 0
     for (indice, ruta), resultado in Aislados(workers, limites).procesar(leer_uno, enumerate(rutas), itemgetter(1)):

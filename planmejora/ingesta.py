@@ -18,6 +18,7 @@ from carga.conexion import BaseInaccesible, describir, escritura_imposible, url_
 from carga.esquema import abrir_base
 from carga.lote import Avance, Progreso, Resumen
 from carga.rutas import texto_de_ruta
+from extractor.ajustes import AjustesLectura
 from extractor.lector import Limites
 from planmejora.api import extraer_archivo
 from planmejora.lectura import cargar
@@ -35,6 +36,7 @@ def ingerir(
     limites: Limites | None = None,
     parar: Callable[[], bool] | None = None,
     empezado: Callable[[str], None] | None = None,
+    ajustes: AjustesLectura | None = None,
 ) -> Resumen:
     """Load every copy under `rutas` (files or folders) into `url_db`; already loaded content is skipped.
 
@@ -46,13 +48,14 @@ def ingerir(
     run is recorded as `interrumpida` (`Resumen.interrumpida`). `empezado` is told the name of each
     file as a reader takes it, so a long read (OCR) shows which file it is. Files found in the folders that are of
     no kind planmejora reads are named in `Resumen.ignorados` with why; a folder that cannot be opened
-    is one of `Resumen.errores`. Raises `BaseInaccesible` when the database cannot be used.
+    is one of `Resumen.errores`. `ajustes` changes how each file is read (see `extraer_archivo`); content
+    already loaded is not read again with them. Raises `BaseInaccesible` when the database cannot be used.
     """
     pedido = [str(ruta) for ruta in rutas]
     limites = limites or Limites()
     motor = abrir_base(url_elegida(url_db))
     try:
-        extraer = partial(extraer_archivo, limites=limites)
+        extraer = partial(extraer_archivo, limites=limites, ajustes=ajustes)
         recorrido = recorrer(pedido)
         resumen = cargar(
             recorrido.archivos,
