@@ -27,7 +27,11 @@ _INICIO_DE_VALOR = " \t\n:：-–—.=>)"
 _DOS_PUNTOS = (":", "：")
 _DOS_PUNTOS_CERCA = re.compile(r"[^\n:：]{1,60}[:：]")
 """Inside a line only a label followed by a colon counts: no need to look for one farther from a colon."""
-_NUMERO_DE_PAGINA = r"p[aá]g(?:ina|\.)?\s*:?\s*\d+(?:\s*(?:de|/)\s*\d+)?\s*$"
+_PAGINACION = cargar("encabezado")["paginacion"]
+_NUMERO_DE_PAGINA = (
+    rf"(?:{'|'.join(sorted(map(re.escape, _PAGINACION['palabras']), key=len, reverse=True))})\.?"
+    rf"\s*:?\s*\d+(?:\s*(?:{'|'.join(map(re.escape, _PAGINACION['entre']))})\s*\d+)?\s*$"
+)
 _PAGINA = re.compile(r"^\s*" + _NUMERO_DE_PAGINA, re.IGNORECASE)
 _PAGINA_AL_FINAL = re.compile(r"\s+" + _NUMERO_DE_PAGINA, re.IGNORECASE)
 _ENTRE_TITULO_Y_NOMBRE = re.compile(r"\s+[-–—|/]\s+")

@@ -67,6 +67,7 @@ _PIE_O_ENCABEZADO = re.compile(
 _PRIMERA_DISTINTA = re.compile(rb"<(?:\w+:)?headerFooter\b[^>]*differentFirst=\"(?:1|true)\"")
 _SECCION_IMPRESION = re.compile(r"&[LCR]")
 _CODIGO_IMPRESION = re.compile(r'&(?:"[^"]*"|K[0-9A-Fa-f]{6}|K\d\d[+-]\d{3}|\d+|\[[^\]]*\]|[A-Za-z&])')
+_CAMPOS_DE_PAGINA = {"&&": "&", "&P": "1", "&p": "1", "&N": "1", "&n": "1"}
 
 Posicion = tuple[int, int]
 
@@ -219,9 +220,15 @@ def _lineas_impresion(xml: bytes | None) -> list[str]:
     texto = _limpiar(html.unescape(xml.decode("utf-8", errors="replace"))) or ""
     lineas: list[str] = []
     for seccion in _SECCION_IMPRESION.split(texto):
-        limpio = _CODIGO_IMPRESION.sub(lambda m: "&" if m.group(0) == "&&" else "", seccion)
+        limpio = _CODIGO_IMPRESION.sub(_sin_codigo, seccion)
         lineas.extend(linea.strip() for linea in limpio.split("\n") if linea.strip())
     return lineas
+
+
+def _sin_codigo(codigo: re.Match[str]) -> str:
+    """A page field (`&P`, `&N`) prints a number: written as one, so «Página &P de &N» reads as page numbering
+    wherever page numbers are recognised, instead of leaving «Página de» to pass for a signer."""
+    return _CAMPOS_DE_PAGINA.get(codigo.group(0), "")
 
 
 def _formulas_sin_valor(xml: bytes) -> dict[Posicion, str]:

@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from extractor import xlsx
 from extractor.errores import ArchivoIlegible
+from extractor.lector import leer
 from extractor.modelo import Celda, HojaLeida
 from extractor.xlsx import leer_xlsx
 
@@ -337,7 +338,7 @@ def test_encabezado_y_pie_de_impresion_como_lineas_sueltas(tmp_path: Path) -> No
         (None, ["Código: GEM-FM014"]),
         (None, ["Versión: 02"]),
         (0, ["N° hallazgo"]),
-        (None, ["Página  de"]),
+        (None, ["Página 1 de 1"]),
     ]
     assert hoja.filas[0].celdas[0].origen.fila is None
 
@@ -460,3 +461,17 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 def test_archivos_ilegibles_dicen_por_que(tmp_path: Path, construir: Callable[[Path], Path], mensaje: str) -> None:
     with pytest.raises(ArchivoIlegible, match=mensaje):
         leer_xlsx(construir(tmp_path))
+
+
+@pytest.mark.parametrize("pie", ["Página &P de &N", "Pág. &P", "Hoja &P de &N", "Page &P &A", "Page &P of &N"])
+def test_la_numeracion_del_pie_de_impresion_no_es_una_firma(tmp_path: Path, pie: str) -> None:
+    libro = openpyxl.load_workbook("muestras/sabana_alta_2021.xlsx")
+    libro.active.oddFooter.center.text = pie  # type: ignore[union-attr]
+    libro.save(tmp_path / "con_pie.xlsx")
+
+    documento = leer(tmp_path / "con_pie.xlsx")
+
+    assert [firma.nombre for firma in documento.planes[0].firmas] == [
+        "MARTHA LUCÍA PEÑA ARANGO",
+        "OSCAR IVÁN TORRES MEJÍA",
+    ]
