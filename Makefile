@@ -59,6 +59,7 @@ muestras: $(VENV)/.instalado
 	$(BIN)/python muestras/escanear.py
 	$(BIN)/python muestras/otros_productores.py
 	$(BIN)/python muestras/otros_formatos.py
+	$(BIN)/python muestras/formatos_web.py
 
 # The variations of the form the extractor's tests read (tests/extractor/datos/variaciones), with their
 # truth; the PDFs need LibreOffice. Then run tests/extractor/test_variaciones.py: a known failure that now

@@ -31,6 +31,8 @@ PARTE_DEL_LIMITE = 0.9
 """Share of the file's time limit a conversion may take: stopping it here, before the reader process is killed,
 gives the precise message and removes the temporary folder."""
 _FILTROS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
+_FILTROS_DE_ENTRADA = {("html", "xlsx"): "HTML (StarCalc)", ("html", "docx"): "HTML (StarWriter)"}
+"""How to open a format LibreOffice would otherwise open in the wrong program: an HTML page as a sheet or a text."""
 _REINICIO = 81
 """soffice.bin's exit code after creating a new profile: it asks to be started again (its launcher does so)."""
 _PR_SET_PDEATHSIG = 1
@@ -77,6 +79,7 @@ def convertido(datos: bytes, formato: str, destino: str, max_segundos: float | N
             "--nolockcheck",
             "--nologo",
             "--nodefault",
+            *([f"--infilter={filtro}"] if (filtro := _FILTROS_DE_ENTRADA.get((formato, destino))) else []),
             "--convert-to",
             _FILTROS[destino],
             "--outdir",

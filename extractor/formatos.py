@@ -43,15 +43,31 @@ _ODF = {
 }
 
 
+_HOJA_XML = b"urn:schemas-microsoft-com:office:spreadsheet"
+_INICIOS_HTML = (b"<!doctype html", b"<html", b"<table", b"<head", b"<meta", b"<body")
+_ANTES_DEL_MARCADO = b"\xef\xbb\xbf \t\r\n"
+"""A UTF-8 byte-order mark and blank space, which web systems often write before the first tag."""
+
+
 @dataclass(frozen=True, slots=True)
 class Identidad:
-    """The real format of a file (`None` when its bytes are of no format we know) and its family."""
+    """The real format of a file (`None` when its bytes are of no format we know) and its family.
+
+    `declarado` is the format the file's name promises: it picks the family of a format that can be
+    either (HTML from a web system is a workbook as .xls and a document as .doc).
+    """
 
     formato: str | None
+    declarado: str | None = None
 
     @property
     def tipo(self) -> TipoArchivo | None:
-        return cast(TipoArchivo, _FORMATOS[self.formato]["familia"]) if self.formato else None
+        if not self.formato:
+            return None
+        datos = _FORMATOS[self.formato]
+        if self.declarado and (prometida := _FORMATOS[self.declarado]["familia"]) in datos.get("tambien", []):
+            return cast(TipoArchivo, prometida)
+        return cast(TipoArchivo, datos["familia"])
 
 
 def nombre(formato: str) -> str:
@@ -73,7 +89,19 @@ def formato_de(datos: bytes) -> str | None:
         return _formato_ole(datos)
     if datos.startswith(b"PK"):
         return _formato_zip(datos)
-    return next((formato for marca, formato in _MARCAS if datos.startswith(marca)), None)
+    return next((formato for marca, formato in _MARCAS if datos.startswith(marca)), None) or _formato_marcado(datos)
+
+
+def _formato_marcado(datos: bytes) -> str | None:
+    """A workbook or document written as markup by a web system: Excel 2003 XML, or an HTML page with a table."""
+    inicio = datos[:4096].lstrip(_ANTES_DEL_MARCADO).lower()
+    if inicio.startswith(b"<?xml") and _HOJA_XML in inicio:
+        return "xml"
+    if inicio.startswith(b"<?xml") or inicio.startswith(b"<!--"):
+        inicio = inicio[inicio.find(b">") + 1 :].lstrip()
+    if inicio.startswith(_INICIOS_HTML) and b"<table" in datos[: 4 * MB].lower():
+        return "html"
+    return None
 
 
 def tiene_marca(cabecera: bytes) -> bool:

@@ -6,6 +6,7 @@ becomes a Spanish message in `DocumentoCrudo.error`: a bad file never stops a ba
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import logging
@@ -83,7 +84,7 @@ def _revisar_formato(ruta: Path, datos: bytes, formato: str | None, declarado: s
             f"El contenido del archivo no es {esperado}: no tiene la marca de ese formato "
             "(puede estar dañado, truncado o ser de otro tipo)."
         )
-    if declarado is not None and Identidad(formato).tipo != Identidad(declarado).tipo:
+    if declarado is not None and Identidad(formato, declarado).tipo != Identidad(declarado).tipo:
         raise ArchivoIlegible(
             f"La extensión «{ruta.suffix}» dice que es {nombre(declarado)}, "
             f"pero el contenido es {nombre(formato)}. Corrija la extensión del archivo y vuelva a cargarlo."
@@ -93,9 +94,10 @@ def _revisar_formato(ruta: Path, datos: bytes, formato: str | None, declarado: s
     return formato
 
 
-def _leer_hojas(datos: bytes, formato: str, limites: Limites, ajustes: AjustesLectura) -> list[HojaLeida]:
+def _leer_hojas(datos: bytes, identidad: Identidad, limites: Limites, ajustes: AjustesLectura) -> list[HojaLeida]:
     """The reader of each format: the modern ones directly, .xls with xlrd, the other office formats
     converted by LibreOffice to their modern twin, and images through OCR."""
+    formato = identidad.formato or ""
     if formato == "pdf":
         from extractor.pdf import leer_pdf
 
@@ -104,11 +106,11 @@ def _leer_hojas(datos: bytes, formato: str, limites: Limites, ajustes: AjustesLe
         from extractor.xls import leer_xls
 
         return leer_xls(datos)
-    if Identidad(formato).tipo == "imagen":
+    if identidad.tipo == "imagen":
         from extractor.imagen import leer_imagen
 
         return leer_imagen(io.BytesIO(datos), limites.max_paginas, ajustes)
-    if Identidad(formato).tipo == "docx":
+    if identidad.tipo == "docx":
         from extractor.docx import leer_docx
 
         if formato == "docx":
@@ -120,7 +122,29 @@ def _leer_hojas(datos: bytes, formato: str, limites: Limites, ajustes: AjustesLe
     if formato == "xlsx":
         return leer_xlsx(io.BytesIO(datos))
     with convertido(datos, formato, "xlsx", limites.max_segundos) as copia:
-        return leer_xlsx(copia)
+        hojas = leer_xlsx(copia)
+    return _sin_nombre_de_hoja(hojas) if formato == "html" else hojas
+
+
+def _sin_nombre_de_hoja(hojas: list[HojaLeida]) -> list[HojaLeida]:
+    """An HTML page has no sheets: the name LibreOffice gives the one it makes («Sheet1», «Hoja1») comes from
+    its language, not from the file, and would only mislead whoever looks for it."""
+    return [
+        HojaLeida(
+            [
+                dataclasses.replace(
+                    fila,
+                    celdas=[
+                        dataclasses.replace(c, origen=dataclasses.replace(c.origen, hoja=None)) for c in fila.celdas
+                    ],
+                )
+                for fila in hoja.filas
+            ],
+            None,
+            hoja.paginas_en_blanco,
+        )
+        for hoja in hojas
+    ]
 
 
 def _causas(error: BaseException) -> Iterator[BaseException]:
@@ -179,7 +203,7 @@ def identidad_sin_leer(ruta: Path) -> tuple[TipoArchivo | None, str | None]:
         formato = formato_de(datos) if datos else None
     except (ArchivoIlegible, OSError):
         return declarado, None
-    return (Identidad(formato).tipo, formato) if datos else (declarado, None)
+    return (Identidad(formato, por_extension(ruta)).tipo, formato) if datos else (declarado, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,9 +258,9 @@ def leer(
                 f"El archivo pesa {leido.tamano / MB:.0f} MB y el límite es {limites.max_bytes / MB:.0f} MB."
             )
         formato = formato_de(leido.datos)
-        documento.formato, documento.tipo = formato, Identidad(formato).tipo
+        documento.formato, documento.tipo = formato, Identidad(formato, declarado).tipo
         formato = _revisar_formato(ruta, leido.datos, formato, declarado, limites)
-        hojas = _leer_hojas(leido.datos, formato, limites, ajustes)
+        hojas = _leer_hojas(leido.datos, Identidad(formato, declarado), limites, ajustes)
         copias = [copia for hoja in hojas for copia in partir_en_copias(hoja, ajustes.ensamble.columnas)]
         documento.planes = [plan for copia in copias if (plan := ensamblar(copia, ajustes.ensamble)) is not None]
         documento.paginas_en_blanco = [n for hoja in hojas for n in hoja.paginas_en_blanco]

@@ -29,6 +29,8 @@ MUESTRAS = Path(__file__).resolve().parents[2] / "muestras"
         ("foto_calica_2021.jpg", "jpg", "imagen"),
         ("escaneado_calica_2021.png", "png", "imagen"),
         ("escaneado_guavio_2022.tiff", "tiff", "imagen"),
+        ("sabana_alta_2021_web.xls", "html", "xlsx"),
+        ("san_jacinto_2023_xml.xls", "xml", "xlsx"),
     ],
 )
 def test_cada_formato_se_reconoce_por_sus_bytes_aunque_no_tenga_extension(
@@ -86,3 +88,32 @@ def test_una_plantilla_de_opendocument_diligenciada_se_lee_como_su_documento(tmp
                 datos = b"application/vnd.oasis.opendocument.text-template"
             copia.writestr(parte, datos)
     assert formato_de(plantilla.read_bytes()) == "odt"
+
+
+@pytest.mark.parametrize(
+    ("nombre", "tipo"), [("plan.xls", "xlsx"), ("plan.xlsx", "xlsx"), ("plan.doc", "docx"), ("plan.docx", "docx")]
+)
+def test_una_pagina_html_de_un_sistema_es_de_la_familia_que_promete_su_nombre(nombre: str, tipo: str) -> None:
+    pagina = b"\xef\xbb\xbf\r\n<html><head><meta charset='utf-8'></head><body><table><tr><td>1</td></tr></table>"
+    formato = formato_de(pagina)
+    assert formato == "html"
+    assert Identidad(formato, por_extension(Path(nombre))).tipo == tipo
+
+
+@pytest.mark.parametrize(
+    "contenido",
+    [
+        b"<html><body><h1>Su sesion expiro</h1></body></html>",
+        b"<?xml version='1.0'?><informe><fila/></informe>",
+        b"Plan de mejoramiento: ver tabla adjunta",
+    ],
+)
+def test_un_marcado_sin_tabla_ni_libro_no_es_de_ningun_formato(contenido: bytes) -> None:
+    assert formato_de(contenido) is None
+
+
+def test_una_pagina_html_con_extension_de_pdf_se_rechaza_diciendo_que_es(tmp_path: Path) -> None:
+    renombrado = tmp_path / "plan.pdf"
+    shutil.copyfile(MUESTRAS / "sabana_alta_2021_web.xls", renombrado)
+    documento = leer(renombrado)
+    assert documento.error is not None and "página web (HTML)" in documento.error
