@@ -27,6 +27,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from extractor.conversion import barrer
 from extractor.lector import Limites, mensaje_memoria, mensaje_tiempo
 
 T = TypeVar("T")
@@ -128,6 +129,8 @@ class _Trabajador(Generic[T]):
             self.proceso.kill()
         self.proceso.join(_ESPERA_AL_CERRAR)
         self.conexion.close()
+        if self.proceso.pid is not None:
+            barrer(self.proceso.pid)
 
     def despedir(self) -> None:
         with contextlib.suppress(OSError):

@@ -36,6 +36,8 @@ _FILTROS_DE_ENTRADA = {("html", "xlsx"): "HTML (StarCalc)", ("html", "docx"): "H
 _REINICIO = 81
 """soffice.bin's exit code after creating a new profile: it asks to be started again (its launcher does so)."""
 _PR_SET_PDEATHSIG = 1
+_PREFIJO = "planmejora-conversion-"
+"""Temporary folders are named by this and the reader's process id, so whoever kills a reader can find its own."""
 
 
 class SinLibreOffice(ArchivoIlegible):
@@ -66,7 +68,7 @@ def convertido(datos: bytes, formato: str, destino: str, max_segundos: float | N
             f"El archivo es {nombre(formato)} y para leerlo hace falta LibreOffice, que no está instalado en "
             f"este equipo. Instálelo con «{INSTALAR}» y vuelva a procesar el archivo."
         )
-    with tempfile.TemporaryDirectory(prefix="planmejora-conversion-") as carpeta:
+    with tempfile.TemporaryDirectory(prefix=f"{_PREFIJO}{os.getpid()}-") as carpeta:
         entrada = Path(carpeta) / f"entrada.{formato}"
         entrada.write_bytes(datos)
         salida = Path(carpeta) / "salida"
@@ -94,6 +96,13 @@ def convertido(datos: bytes, formato: str, destino: str, max_segundos: float | N
                 "protegido con contraseña o no ser lo que parece. Ábralo y guárdelo de nuevo."
             )
         yield convertida
+
+
+def barrer(pid: int) -> None:
+    """Remove the temporary folders of the conversions of reader `pid`: a reader killed at its time limit
+    never reaches the end of its `with`, and would leave the file's copy and a LibreOffice profile behind."""
+    for carpeta in Path(tempfile.gettempdir()).glob(f"{_PREFIJO}{pid}-*"):
+        shutil.rmtree(carpeta, ignore_errors=True)
 
 
 def _correr(orden: list[str], formato: str, max_segundos: float, carpeta: Path) -> None:

@@ -87,16 +87,19 @@ def _leer_con_el_programa_de_al_lado(ruta: Path) -> object:
 
 
 @pytest.mark.lento
-def test_si_matan_al_lector_el_convertidor_muere_con_el(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_si_matan_al_lector_el_convertidor_muere_con_el_y_no_queda_su_carpeta(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The reader process is killed at the file's time limit; LibreOffice, its child, must not outlive it."""
-    pid = tmp_path / "pid"
-    _programa_falso(tmp_path, f"echo $$ > {pid}; exec sleep 60", monkeypatch)
+    pid, carpeta = tmp_path / "pid", tmp_path / "carpeta"
+    _programa_falso(tmp_path, f"echo $$ > {pid}; pwd > {carpeta}; exec sleep 60", monkeypatch)
     plan = tmp_path / "plan.doc"
     shutil.copyfile(MUESTRAS / "calica_2021.doc", plan)
     aislados = Aislados(1, Limites(max_segundos=3))
     ((_, resultado),) = list(aislados.procesar(_leer_con_el_programa_de_al_lado, [plan], Path))
     assert isinstance(resultado, Caida) and resultado.del_archivo
     assert _muere_pronto(int(pid.read_text()))
+    assert not Path(carpeta.read_text().strip()).exists(), "the conversion's temporary folder was removed"
 
 
 def _muere_pronto(pid: int) -> bool:
