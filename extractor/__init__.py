@@ -2,26 +2,5 @@
 
 The extractor knows files, never the meaning of values: dates stay text (or the
 typed value Excel stored), yes/no words stay words. `normalizacion` interprets.
+Its shapes are in `extractor.modelo`; a Python user imports from `planmejora`.
 """
-
-from extractor.modelo import (
-    Celda,
-    DocumentoCrudo,
-    FilaCruda,
-    FilaLeida,
-    FirmaCruda,
-    HojaLeida,
-    Origen,
-    PlanCrudo,
-)
-
-__all__ = [
-    "Celda",
-    "DocumentoCrudo",
-    "FilaCruda",
-    "FilaLeida",
-    "FirmaCruda",
-    "HojaLeida",
-    "Origen",
-    "PlanCrudo",
-]

@@ -7,15 +7,15 @@ import inspect
 import logging
 import re
 import sys
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import typer
 from rich.console import Console
 from typer import rich_utils
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from extractor.vocabulario import leer_toml
 
 rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
 rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
@@ -29,8 +29,7 @@ rich_utils.ABORTED_TEXT = "Cancelado."
 
 @cache
 def _mensajes_uso() -> list[tuple[re.Pattern[str], str]]:
-    with resources.files("planmejora.vocabulario").joinpath("mensajes_uso.toml").open("rb") as archivo:
-        tabla: dict[str, str] = tomllib.load(archivo)["mensajes_uso"]
+    tabla: dict[str, str] = leer_toml("planmejora.vocabulario", "mensajes_uso")["mensajes_uso"]
     return [(re.compile(patron, re.DOTALL), reemplazo) for patron, reemplazo in tabla.items()]
 
 
@@ -99,10 +98,8 @@ class Grupo(_EnEspanol, TyperGroup):
     pass
 
 
-@cache
 def _indice() -> dict[str, dict[str, str]]:
-    with resources.files("planmejora.vocabulario").joinpath("ordenes.toml").open("rb") as archivo:
-        indice: dict[str, dict[str, str]] = tomllib.load(archivo)["ordenes"]
+    indice: dict[str, dict[str, str]] = leer_toml("planmejora.vocabulario", "ordenes")["ordenes"]
     return indice
 
 
