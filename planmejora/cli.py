@@ -7,6 +7,8 @@ import inspect
 import logging
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -17,14 +19,27 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from extractor.vocabulario import leer_toml
 
-rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
-rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
-rich_utils.COMMANDS_PANEL_TITLE = "Órdenes"
-rich_utils.DEFAULT_STRING = "[por defecto: {}]"
-rich_utils.ENVVAR_STRING = "[variable de entorno: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[obligatorio]"
-rich_utils.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
-rich_utils.ABORTED_TEXT = "Cancelado."
+
+def _textos_de_typer_en_espanol() -> None:
+    """Typer's own words in its rich help (panel titles, `[default: …]`, the hint under an error).
+
+    Typer 0.29 has no setting for them: it passes each through `gettext.gettext` once, when
+    `typer.rich_utils` is imported, and reads the module's names at every help. A gettext catalogue
+    would only apply when the user's locale is Spanish (LANGUAGE, LC_ALL, LC_MESSAGES or LANG), which the
+    servers and cron jobs that run `ingerir` seldom set, and it would have to bind Python's shared
+    `messages` domain before typer is imported. So the names are set here, the smallest hook that holds.
+    """
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumentos"
+    rich_utils.OPTIONS_PANEL_TITLE = "Opciones"
+    rich_utils.COMMANDS_PANEL_TITLE = "Órdenes"
+    rich_utils.DEFAULT_STRING = "[por defecto: {}]"
+    rich_utils.ENVVAR_STRING = "[variable de entorno: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[obligatorio]"
+    rich_utils.RICH_HELP = "Use [blue]'{command_path} {help_option}'[/] para ver la ayuda."
+    rich_utils.ABORTED_TEXT = "Cancelado."
+
+
+_textos_de_typer_en_espanol()
 
 
 @cache
@@ -34,23 +49,25 @@ def _mensajes_uso() -> list[tuple[re.Pattern[str], str]]:
 
 
 def traducir_uso(mensaje: str) -> str:
-    """Click writes usage errors in English with no translation catalogue: we translate its sentences."""
+    """Typer carries its own copy of click (`typer._click`), whose usage errors are English with no catalogue
+    to translate them: we translate its sentences."""
     for patron, reemplazo in _mensajes_uso():
         if coincidencia := patron.fullmatch(mensaje):
             return coincidencia.expand(reemplazo)
     return mensaje
 
 
-_formatear_error = rich_utils.rich_format_error
-
-
-def _formatear_error_en_espanol(error: Any) -> None:
-    original = error.format_message
-    error.format_message = lambda: traducir_uso(original())
-    _formatear_error(error)
-
-
-rich_utils.rich_format_error = _formatear_error_en_espanol  # type: ignore[assignment]
+@contextmanager
+def _errores_en_espanol() -> Iterator[None]:
+    """A usage error leaves in Spanish. Click writes its text only when it is shown (`format_message`,
+    `Invalid value for '--corte': …`), so the error keeps its type and is given a Spanish text.
+    `TyperException` is the public base of click's errors in typer."""
+    try:
+        yield
+    except typer.TyperException as error:
+        original = error.format_message
+        error.format_message = lambda: traducir_uso(original())  # type: ignore[method-assign]
+        raise
 
 
 def _valor_de_opcion(opcion: TyperOption, ctx: Any) -> str | None:
@@ -95,7 +112,16 @@ class Orden(_EnEspanol, TyperCommand):
 
 
 class Grupo(_EnEspanol, TyperGroup):
-    pass
+    """Every usage error passes through the top group: its own options as it parses them, a verb's
+    (unknown verb, options, values) while it invokes the verb."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with _errores_en_espanol():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _errores_en_espanol():
+            return super().invoke(ctx)
 
 
 def _indice() -> dict[str, dict[str, str]]:

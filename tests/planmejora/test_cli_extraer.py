@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PLANMEJORA = str(Path(sys.executable).parent / "planmejora")
 
 
@@ -56,6 +58,20 @@ def test_los_errores_de_uso_se_explican_en_espanol() -> None:
     assert "No existe la opción --jsn" in salida.stderr and "--json" in salida.stderr
     assert "para ver la ayuda" in salida.stderr
     assert "No such option" not in salida.stderr and "Try " not in salida.stderr
+
+
+@pytest.mark.parametrize(
+    ("argumentos", "dice"),
+    [
+        (("extraer", "--workers", "dos", "x.pdf"), "Valor no válido para --workers: debe ser un número entero."),
+        (("extraer",), "Falta el argumento ARCHIVO."),
+    ],
+)
+def test_un_valor_o_argumento_mal_dado_se_explica_en_espanol(argumentos: tuple[str, ...], dice: str) -> None:
+    salida = correr(*argumentos)
+    assert salida.returncode == 2
+    assert dice in salida.stderr
+    assert "Invalid value" not in salida.stderr and "Missing argument" not in salida.stderr
 
 
 def test_una_orden_que_no_existe_nombra_las_que_hay() -> None:
