@@ -125,6 +125,7 @@ def guardar_documento(
             "sha256": primero.sha256,
             "tipo": primero.tipo,
             "formato": primero.formato,
+            "leido_por_ocr": any(plan.leido_por_ocr for plan in planes),
             "estado": "error" if error else "ok",
             "error": error,
             "tamano": archivo.tamano,

@@ -65,6 +65,9 @@ class Documento(Base):
     """The family of the format (pdf, docx, xlsx, imagen); empty when the file's kind cannot be told."""
     formato: Mapped[str | None] = mapped_column(String(8))
     """What the bytes really are: pdf, docx, doc, rtf, odt, xlsx, xls, ods, jpg, png, tiff."""
+    leido_por_ocr: Mapped[bool | None] = mapped_column(Boolean)
+    """Some of its text was read by OCR from a scan (a tie on `modificado_en` goes to a digital copy);
+    empty for a document loaded before planmejora kept it, which the views take as: only an image file was."""
     estado: Mapped[str] = mapped_column(String(8))
     error: Mapped[str | None] = mapped_column(Text)
     tamano: Mapped[int] = mapped_column(BigInteger)

@@ -264,6 +264,7 @@ def leer(
         copias = [copia for hoja in hojas for copia in partir_en_copias(hoja, ajustes.ensamble.columnas)]
         documento.planes = [plan for copia in copias if (plan := ensamblar(copia, ajustes.ensamble)) is not None]
         documento.paginas_en_blanco = [n for hoja in hojas for n in hoja.paginas_en_blanco]
+        documento.paginas_por_ocr = [n for hoja in hojas for n in hoja.paginas_por_ocr]
     except ArchivoIlegible as error:
         documento.error = _por_seguridad(error, limites) or error.mensaje
         return documento

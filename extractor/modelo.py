@@ -90,6 +90,8 @@ class HojaLeida:
     nombre: str | None = None
     paginas_en_blanco: list[int] = field(default_factory=list)
     """Pages of a scan skipped because they hold nothing to read."""
+    paginas_por_ocr: list[int] = field(default_factory=list)
+    """Pages whose text was read by OCR from their image: a scan is less trusted than a digital copy."""
 
 
 @dataclass(slots=True)
@@ -134,5 +136,6 @@ class DocumentoCrudo:
     planes: list[PlanCrudo] = field(default_factory=list)
     error: str | None = None
     paginas_en_blanco: list[int] = field(default_factory=list)
+    paginas_por_ocr: list[int] = field(default_factory=list)
     formato: str | None = None
     """What the bytes are (`doc`, `xls`, `jpg`…), `None` when they are of no format we read."""

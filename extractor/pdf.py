@@ -153,6 +153,8 @@ class _Documento:
     con_imagenes: int = 0
     en_blanco: list[int] = field(default_factory=list)
     """Scanned pages with nothing to read: skipped, and said."""
+    por_ocr: list[int] = field(default_factory=list)
+    """Scanned pages whose text came from OCR."""
 
     def agregar(self, filas: list[FilaPdf]) -> None:
         self.con_texto += 1
@@ -182,8 +184,7 @@ def _leer_pagina(pagina: Any, numero: int, documento: _Documento, ajustes: Ajust
     if contenido is not None and contenido.imagenes > 0 and (not _con_texto(contenido) or texto_de_ocr_ajeno(pagina)):
         documento.con_imagenes += 1
         contenido = _dibujo_sin_texto(pagina, numero)
-        if not _con_texto(contenido):
-            documento.en_blanco.append(numero)
+        (documento.por_ocr if _con_texto(contenido) else documento.en_blanco).append(numero)
     if contenido is not None and _con_texto(contenido):
         documento.agregar(_filas(contenido, numero, documento.tablas, ajustes))
 
@@ -194,12 +195,13 @@ def hoja_de_escaneos(escaneos: Iterable[Dibujo], ajustes: AjustesLectura = Ajust
     for numero, contenido in enumerate(escaneos, start=1):
         if _con_texto(contenido):
             documento.agregar(_filas(contenido, numero, documento.tablas, ajustes))
+            documento.por_ocr.append(numero)
     if not documento.con_texto:
         raise ArchivoIlegible(
             "El reconocimiento de texto (OCR) no leyó texto en la imagen: puede estar en blanco, "
             "muy borrosa o tomada de muy lejos."
         )
-    return HojaLeida(documento.filas)
+    return HojaLeida(documento.filas, paginas_por_ocr=documento.por_ocr)
 
 
 def leer_pdf(fuente: Fuente, max_paginas: int, ajustes: AjustesLectura = AjustesLectura()) -> list[HojaLeida]:
@@ -213,4 +215,4 @@ def leer_pdf(fuente: Fuente, max_paginas: int, ajustes: AjustesLectura = Ajustes
                 pagina.close()
     if not documento.con_texto:
         raise documento.sin_texto()
-    return [HojaLeida(documento.filas, paginas_en_blanco=documento.en_blanco)]
+    return [HojaLeida(documento.filas, paginas_en_blanco=documento.en_blanco, paginas_por_ocr=documento.por_ocr)]

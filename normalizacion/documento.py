@@ -45,6 +45,7 @@ def _plan_sin_copia(documento: DocumentoCrudo) -> Plan:
         documento.tipo,
         formato=documento.formato,
         problemas=[problemas.no_es_gem_fm014()],
+        leido_por_ocr=bool(documento.paginas_por_ocr),
     )
 
 
@@ -73,6 +74,7 @@ def normalizar_plan(documento: DocumentoCrudo, crudo: PlanCrudo) -> Plan:
         proyecto=texto(crudo.proyecto.texto) if crudo.proyecto else None,
         problemas=hallados,
         hoja=crudo.hoja,
+        leido_por_ocr=bool(documento.paginas_por_ocr),
     )
 
 

@@ -134,6 +134,9 @@ class Plan:
     proyecto: str | None = None
     problemas: list[Problema] = field(default_factory=list)
     hoja: str | None = None
+    leido_por_ocr: bool = False
+    """Some of its file's text was read by OCR from a scan: a digital copy of the same moment is preferred.
+    Not in the JSON (the contract fixes its keys); the database keeps it."""
 
     @classmethod
     def fallido(cls, archivo: str, sha256: str, tipo: TipoArchivo | None, formato: str | None, mensaje: str) -> Plan:

@@ -169,3 +169,33 @@ def test_la_revision_0003_guarda_el_formato_y_un_tipo_vacio_sin_perder_datos(mot
     with motor.connect() as conexion:
         assert conexion.execute(text("SELECT COUNT(*) FROM v_hallazgos")).scalar_one() == 2
         assert conexion.execute(text("SELECT COUNT(*) FROM v_documentos")).scalar_one() == 2
+
+
+def test_la_revision_0005_toma_lo_cargado_antes_como_digital_salvo_las_imagenes(motor: Engine) -> None:
+    actualizar(motor)
+    copias = [("digital.docx", "docx", "d"), ("escaneado.pdf", "pdf", "e"), ("foto.jpg", "imagen", "f")]
+    with motor.begin() as conexion:
+        for nombre, tipo, huella in copias:  # loaded in this order, all modified at the same moment
+            archivo = ArchivoEnDisco(nombre, Path("/planes") / nombre, 10, 1)
+            copia = plan(nombre, huella * 64, tipo=tipo, leido_por_ocr=tipo != "docx")
+            guardar_documento(conexion, archivo, [copia], corrida_id=None)
+    llevar_a(motor, "0003", hacia_atras=True)  # the data as 0003 held it: nothing says what OCR read
+    assert "leido_por_ocr" not in {c["name"] for c in inspect(motor).get_columns("documentos")}
+
+    actualizar(motor)
+
+    with motor.connect() as conexion:
+        versiones = conexion.execute(
+            text("SELECT archivo, leido_por_ocr, actual FROM v_versiones ORDER BY numero_version")
+        ).all()
+        documentos = conexion.execute(text("SELECT archivo, leido_por_ocr FROM v_documentos ORDER BY 1")).all()
+    assert [(a, bool(ocr), bool(actual)) for a, ocr, actual in versiones] == [
+        ("foto.jpg", True, False),  # an image file is a scan, loaded last or not
+        ("digital.docx", False, False),
+        ("escaneado.pdf", False, True),  # a scan in PDF cannot be told any more: taken as digital
+    ]
+    assert [(a, bool(ocr)) for a, ocr in documentos] == [
+        ("digital.docx", False),
+        ("escaneado.pdf", False),
+        ("foto.jpg", True),
+    ]

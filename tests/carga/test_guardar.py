@@ -225,6 +225,27 @@ def test_una_copia_de_seguimiento_modificada_despues_reemplaza_a_la_anterior(mot
     assert filas(motor, "SELECT COUNT(*) AS n FROM planes") == [{"n": 1}]
 
 
+@pytest.mark.parametrize("escaneo_primero", [True, False], ids=["escaneo_cargado_antes", "escaneo_cargado_despues"])
+def test_a_igual_fecha_la_copia_digital_es_la_actual_y_no_la_escaneada(motor: Engine, escaneo_primero: bool) -> None:
+    escaneo = plan(archivo="escaneado.pdf", sha256="d" * 64, tipo="pdf", hallazgos=1, leido_por_ocr=True)
+    digital = plan(archivo="digital.pdf", sha256="e" * 64, tipo="pdf", hallazgos=2)
+    copias = [("escaneado.pdf", escaneo), ("digital.pdf", digital)]
+    for nombre, copia in copias if escaneo_primero else reversed(copias):
+        guardar(motor, en_disco(nombre, MARZO), copia)
+
+    assert filas(motor, "SELECT DISTINCT archivo FROM v_hallazgos") == [{"archivo": "digital.pdf"}]
+    assert filas(motor, "SELECT archivo, leido_por_ocr, numero_version, actual FROM v_versiones ORDER BY 3") == [
+        {"archivo": "escaneado.pdf", "leido_por_ocr": True, "numero_version": 1, "actual": False},
+        {"archivo": "digital.pdf", "leido_por_ocr": False, "numero_version": 2, "actual": True},
+    ]
+
+
+def test_una_copia_escaneada_modificada_despues_sigue_reemplazando_a_la_digital(motor: Engine) -> None:
+    guardar(motor, en_disco("escaneado.pdf", MARZO), plan(archivo="escaneado.pdf", sha256="d" * 64, leido_por_ocr=True))
+    guardar(motor, en_disco("digital.pdf", ENERO), plan(archivo="digital.pdf", sha256="e" * 64))
+    assert filas(motor, "SELECT archivo FROM v_versiones WHERE actual") == [{"archivo": "escaneado.pdf"}]
+
+
 def test_planes_distintos_de_un_mismo_libro_son_todos_actuales(motor: Engine) -> None:
     financiera = plan(archivo="libro.xlsx", proceso="Gestión Financiera", hoja="Financiera", hallazgos=2)
     contractual = plan(archivo="libro.xlsx", proceso="Gestión Contractual", hoja="Contractual", hallazgos=3)

@@ -15,7 +15,7 @@ import extractor.pdf
 from extractor.errores import ArchivoIlegible
 from extractor.lector import leer
 from extractor.modelo import FilaLeida, PlanCrudo
-from extractor.pdf import leer_pdf
+from extractor.pdf import hoja_de_escaneos, leer_pdf
 from extractor.pdf_objetos import Caracter, Dibujo, dibujo, tablas
 from extractor.pdf_texto import Tramo, texto_de
 from extractor.textos import colapsar
@@ -313,6 +313,18 @@ def test_una_pagina_sin_texto_se_lee_con_lo_que_vea_el_ocr(monkeypatch: pytest.M
         ("Responsables:", 0.95, 1),
         ("Tesorero General", 0.5, 1),
     ]
+
+
+def test_el_lector_dice_que_paginas_leyo_por_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What lets a digital copy be preferred to a scan of the same moment: the pages OCR read, never a guess."""
+    leido = Dibujo(
+        [{"text": "X", "x0": 20.0, "x1": 26.0, "top": 20.0, "bottom": 30.0, "size": 10.0, "upright": True}], []
+    )
+    monkeypatch.setattr(extractor.pdf, "_dibujo_sin_texto", lambda pagina, numero: leido)
+    assert leer_pdf(DATOS / "sin_texto.pdf", max_paginas=50)[0].paginas_por_ocr == [1]
+    assert leer_pdf(DATOS / "reglada.pdf", max_paginas=50)[0].paginas_por_ocr == []
+    assert hoja_de_escaneos([leido, leido]).paginas_por_ocr == [1, 2], "an image file is all OCR"
+    assert leer(DATOS / "sin_texto.pdf").paginas_por_ocr == [1]
 
 
 def test_la_puerta_del_extractor_da_el_motivo_en_espanol_sin_detener_el_lote() -> None:

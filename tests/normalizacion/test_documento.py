@@ -54,6 +54,15 @@ def test_una_pagina_en_blanco_del_escaneo_se_dice_una_vez_con_su_numero() -> Non
     }
 
 
+def test_cada_plan_de_un_escaneo_sabe_que_se_leyo_por_ocr_sin_cambiar_el_json() -> None:
+    escaneo = documento(PlanCrudo(filas=[fila(1, numero="1")]), PlanCrudo(filas=[fila(1, numero="2")]))
+    escaneo.paginas_por_ocr = [1, 2]
+    planes = normalizar_documento(escaneo)
+    assert [p.leido_por_ocr for p in planes] == [True, True]
+    assert [p.leido_por_ocr for p in normalizar_documento(documento(PlanCrudo(filas=[fila(1, numero="1")])))] == [False]
+    assert "leido_por_ocr" not in planes[0].a_json(), "the contract fixes the JSON's keys"
+
+
 def test_una_formula_de_excel_sin_resultado_es_un_valor_que_falta_y_se_dice() -> None:
     origen = Origen(hoja="Hoja1", fila=12)
     sin_resultado = Celda(None, origen, formula="=EDATE(F12,HOY())")
