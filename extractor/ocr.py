@@ -12,7 +12,6 @@ low one into an `ocr_baja_confianza` problem.
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
 from functools import cache
 from typing import Any
@@ -21,6 +20,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
+from extractor import ocr_tesseract as tesseract
 from extractor.errores import ArchivoIlegible
 from extractor.ocr_dibujo import Dudosa, Escala, Palabra, bordes, celdas, celdas_dudosas, dibujo
 from extractor.ocr_imagen import angulo_inclinacion, casi_en_blanco, enderezar, engordar, lineas_de_regla, tinta
@@ -75,19 +75,12 @@ def revisar_tesseract(pagina: int) -> None:
 
 
 def _palabras(imagen: Image.Image, pagina: int, modo: int = 3) -> list[Palabra]:
-    """Recognized words with their boxes; one Tesseract thread, since files are read in parallel already.
+    """Recognized words with their boxes.
 
     `modo` is Tesseract's page segmentation mode: 3 finds the layout of a page, 6 reads one block.
     """
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        datos: dict[str, list[Any]] = pytesseract.image_to_data(
-            imagen,
-            lang=IDIOMA,
-            config=f"--psm {modo}",
-            output_type=pytesseract.Output.DICT,
-            timeout=SEGUNDOS_POR_PAGINA,
-        )
+        datos = tesseract.datos(imagen, IDIOMA, f"--psm {modo}", timeout=SEGUNDOS_POR_PAGINA)
     except pytesseract.TesseractNotFoundError as error:
         _falta_tesseract.cache_clear()
         revisar_tesseract(pagina)

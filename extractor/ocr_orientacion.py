@@ -7,13 +7,12 @@ profile of the ink sharp), and OCR confidence tells upright from upside down.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pytesseract
 from numpy.typing import NDArray
 from PIL import Image
 
+from extractor import ocr_tesseract as tesseract
 from extractor.ocr_imagen import lineas_de_regla, tinta
 
 CONFIANZA_OSD = 2.0
@@ -32,12 +31,7 @@ PALABRA_MINIMA = 3
 def _osd(imagen: Image.Image) -> tuple[int, float] | None:
     """Tesseract's answer: degrees to turn the page clockwise, and how sure it is; None when it has none."""
     try:
-        datos: dict[str, Any] = pytesseract.image_to_osd(
-            imagen,
-            config="--psm 0 -c min_characters_to_try=10",
-            output_type=pytesseract.Output.DICT,
-            timeout=SEGUNDOS_OSD,
-        )
+        datos = tesseract.orientacion(imagen, "--psm 0 -c min_characters_to_try=10", timeout=SEGUNDOS_OSD)
     except (pytesseract.TesseractError, RuntimeError):  # too few characters to tell, or pytesseract's timeout
         return None
     return int(datos["rotate"]), float(datos["orientation_conf"])
@@ -60,9 +54,7 @@ def de_lado(mascara: NDArray[np.bool_]) -> bool:
 
 def _seguridad_de_lectura(imagen: Image.Image, idioma: str) -> float:
     """How much text Tesseract reads surely on the page as it stands: the sum of its words' confidence."""
-    datos: dict[str, list[Any]] = pytesseract.image_to_data(
-        imagen, lang=idioma, config="--psm 3", output_type=pytesseract.Output.DICT
-    )
+    datos = tesseract.datos(imagen, idioma, "--psm 3")
     return sum(
         float(c) for t, c in zip(datos["text"], datos["conf"], strict=True) if len(str(t).strip()) >= PALABRA_MINIMA
     )
