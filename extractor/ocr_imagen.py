@@ -1,8 +1,9 @@
 """A scanned page as pixels: ink or paper, how much it is tilted, and the ruling lines drawn on it.
 
-Plain numpy on a boolean ink mask, so no image library beyond Pillow is needed:
-a ruling line is a long run of ink (a morphological opening with a line), and the
-tilt is the angle at which the rows of ink stack up most sharply.
+Numpy on a boolean ink mask: a ruling line is a long run of ink (a morphological
+opening with a line, done by OpenCV), and the tilt is the angle at which the rows of
+ink stack up most sharply. A page is three of these masks' worth of pixels, so each
+step is one pass over arrays, never a loop over angles at full size.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def tinta(gris: NDArray[np.uint8]) -> Mascara:
 
     A page of one gray level (a blank scan) has no threshold and no ink.
     """
-    histograma = np.bincount(gris.ravel(), minlength=256).astype(np.float64)
+    histograma = np.asarray(Image.fromarray(gris).histogram(), dtype=np.float64)
     total = histograma.sum()
     niveles = np.arange(256, dtype=np.float64)
     peso = np.cumsum(histograma)
@@ -50,10 +51,15 @@ def casi_en_blanco(gris: NDArray[np.uint8]) -> bool:
     return gris.size == 0 or float(np.mean(gris < TINTA_OSCURA)) < TINTA_DE_PAGINA_EN_BLANCO
 
 
-def _nitidez(mascara: Image.Image, angulo: float) -> float:
-    """How sharply rows of ink stand out when the page is turned by `angulo`: high when lines are level."""
-    girada = np.asarray(mascara.rotate(angulo, resample=Image.Resampling.NEAREST, fillcolor=0), dtype=np.float64)
-    perfil = girada.sum(axis=1)
+def _nitidez(filas: NDArray[np.float64], columnas: NDArray[np.float64], angulo: float) -> float:
+    """How sharply rows of ink stand out when the page is turned by `angulo`: high when lines are level.
+
+    Each ink pixel (row and column from the center) goes to the row it lands on when turned, as
+    Pillow turns (counter-clockwise); the profile is how many land on each row.
+    """
+    radianes = np.deg2rad(angulo)
+    destino = np.rint(filas * np.cos(radianes) - columnas * np.sin(radianes)).astype(np.int64)
+    perfil = np.bincount(destino - destino.min()).astype(np.float64)
     return float(np.sum(np.diff(perfil) ** 2))
 
 
@@ -61,7 +67,8 @@ def angulo_inclinacion(mascara: Mascara, maximo: float = 5.0, ancho_muestra: int
     """Degrees to turn the page (counter-clockwise, as Pillow turns) so its lines of text and rules lie level.
 
     Coarse search over ±`maximo` on a small copy, then a fine one around the best angle
-    on a larger copy: ruling lines and text baselines give a sharp peak.
+    on a larger copy: ruling lines and text baselines give a sharp peak. The ink pixels are
+    turned, not the image: a few tens of thousands of points per angle.
     """
     alto, ancho = mascara.shape
     if not mascara.any():
@@ -71,9 +78,10 @@ def angulo_inclinacion(mascara: Mascara, maximo: float = 5.0, ancho_muestra: int
     for escala, paso, radio in ((ancho_muestra / 2, 0.25, maximo), (ancho_muestra, 0.02, 0.3)):
         factor = min(1.0, escala / ancho)
         chica = imagen.resize((max(1, round(ancho * factor)), max(1, round(alto * factor))), Image.Resampling.BOX)
-        chica = chica.point(lambda v: 255 if v > 40 else 0)
+        filas, columnas = np.nonzero(np.asarray(chica) > 40)
+        centradas = (filas - chica.height // 2).astype(np.float64), (columnas - chica.width // 2).astype(np.float64)
         angulos = np.arange(mejor - radio, mejor + radio + paso / 2, paso)
-        mejor = float(max(angulos, key=lambda a: _nitidez(chica, float(a))))
+        mejor = float(max(angulos, key=lambda a: _nitidez(*centradas, float(a))))
     return round(mejor, 2)
 
 
@@ -85,21 +93,22 @@ def enderezar(imagen: Image.Image, angulo: float) -> Image.Image:
 
 
 def _corridas(mascara: Mascara, largo: int, eje: int) -> Mascara:
-    """Opening with a line of `largo` pixels along `eje`: only ink in runs at least that long survives."""
+    """Opening with a line of `largo` pixels along `eje`: only ink in runs at least that long survives.
+
+    An erosion keeps the pixels that start a full run (the line anchored at its first pixel, nothing
+    outside the page counting as ink), a dilation anchored at the line's last pixel paints the runs back.
+    """
+    import cv2  # OpenCV takes hundreds of MB of address space: only scans load it
+
     if largo <= 1:
         return mascara.copy()
-    datos = mascara if eje == 1 else mascara.T
-    filas, columnas = datos.shape
-    if columnas < largo:
-        return np.zeros_like(mascara)
-    acumulado = np.zeros((filas, columnas + 1), dtype=np.int32)
-    np.cumsum(datos, axis=1, out=acumulado[:, 1:])
-    llenas = (acumulado[:, largo:] - acumulado[:, :-largo]) == largo
-    relleno = np.pad(llenas, ((0, 0), (largo - 1, largo - 1)))
-    suma = np.zeros((filas, relleno.shape[1] + 1), dtype=np.int32)
-    np.cumsum(relleno, axis=1, out=suma[:, 1:])
-    cubiertas: Mascara = (suma[:, largo:] - suma[:, :-largo]) > 0
-    return cubiertas if eje == 1 else cubiertas.T
+    linea = np.ones((1, largo) if eje == 1 else (largo, 1), dtype=np.uint8)
+    ultimo = (largo - 1, 0) if eje == 1 else (0, largo - 1)
+    datos = np.ascontiguousarray(mascara).view(np.uint8)
+    comienzos = cv2.erode(datos, linea, anchor=(0, 0), borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    cubiertas = cv2.dilate(comienzos, linea, anchor=ultimo, borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    resultado: Mascara = cubiertas.view(np.bool_)
+    return resultado
 
 
 def engordar(mascara: Mascara, radio: int) -> Mascara:

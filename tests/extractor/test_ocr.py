@@ -130,6 +130,26 @@ def test_la_inclinacion_del_escaneo_se_mide_y_se_endereza(giro: float) -> None:
     assert sum(s.horizontal for s in segmentos) == 4 and sum(not s.horizontal for s in segmentos) == 5
 
 
+@pytest.mark.parametrize("alto", [1200, 1201])
+@pytest.mark.parametrize("giro", [0.4, -0.3, 1.1])
+def test_una_inclinacion_pequena_se_mide_en_paginas_de_lado_par_o_impar(alto: int, giro: float) -> None:
+    """Turned by 0°, each ink point stays on its own row: centred on a half pixel and rounded to even,
+    pairs of rows stacked up and every page with an even side looked level."""
+    hoja = Hoja(1800, alto)
+    hoja.imagen.paste(formulario().imagen, (0, 0))
+    assert angulo_inclinacion(tinta(np.asarray(hoja.escaneada(giro)))) == pytest.approx(-giro, abs=0.05)
+
+
+def test_una_raya_corta_contra_el_borde_no_es_una_regla() -> None:
+    """The page ends where the paper ends: a stroke cut by the edge is as long as what shows of it."""
+    hoja = Hoja()
+    hoja.lapiz.line([(0, 300), (60, 300)], fill=0, width=3)
+    hoja.lapiz.line([(1740, 999), (1799, 999)], fill=0, width=3)
+    hoja.lapiz.line([(400, 0), (400, 40)], fill=0, width=3)
+    segmentos, reglas = lineas_de_regla(tinta(np.asarray(hoja.imagen)), DPI)
+    assert segmentos == [] and not reglas.any()
+
+
 def test_las_reglas_de_la_tabla_dan_sus_celdas_y_una_combinada_es_una_sola() -> None:
     hoja = Hoja()
     hoja.tabla(100, 100, [200, 300, 300], [["Título", "Seguimiento", ""], ["a", "b", "c"]], combinadas={(0, 1)})
