@@ -162,7 +162,7 @@ class _Lote:
             self.progreso(Avance(ruta, archivo, resultado, mensaje, self.hechos, self.total))
 
 
-def cargar(
+def guardar_lote(
     rutas: Sequence[Path],
     motor: Engine,
     lectores: Lectores,

@@ -21,7 +21,7 @@ from carga.rutas import texto_de_ruta
 from extractor.ajustes import AjustesLectura
 from extractor.lector import Limites
 from planmejora.api import extraer_archivo
-from planmejora.lectura import cargar
+from planmejora.lectura import leer_y_guardar
 from planmejora.recorrido import recorrer
 
 __all__ = ["Avance", "BaseInaccesible", "Progreso", "Resumen", "ingerir"]
@@ -57,7 +57,7 @@ def ingerir(
     try:
         extraer = partial(extraer_archivo, limites=limites, ajustes=ajustes)
         recorrido = recorrer(pedido)
-        resumen = cargar(
+        resumen = leer_y_guardar(
             recorrido.archivos,
             motor,
             extraer,

@@ -109,7 +109,7 @@ def _ruta_de(tarea: PorLeer) -> Path:
     return tarea.archivo.ruta
 
 
-def cargar(
+def leer_y_guardar(
     rutas: Sequence[Path],
     motor: Engine,
     extraer: Extractor,
@@ -121,9 +121,9 @@ def cargar(
     parar: Callable[[], bool] | None = None,
     empezado: Empezado | None = None,
 ) -> Resumen:
-    """`carga.lote.cargar` with files read by `extraer` in `cantidad_trabajadores` readers.
+    """`carga.lote.guardar_lote` with files read by `extraer` in `cantidad_trabajadores` readers.
 
     With `limites`, each file is read in a process that is killed past its time or memory limit.
     """
     lectores = LectoresDeArchivos(extraer, cantidad_trabajadores, limites)
-    return lote.cargar(rutas, motor, lectores, reintentar, progreso, pedido, parar, empezado)
+    return lote.guardar_lote(rutas, motor, lectores, reintentar, progreso, pedido, parar, empezado)

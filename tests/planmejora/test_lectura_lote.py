@@ -14,7 +14,7 @@ from carga.conexion import crear_motor
 from carga.lote import Avance, Resumen
 from normalizacion.modelo import Plan
 from planmejora import lectura
-from planmejora.lectura import cargar
+from planmejora.lectura import leer_y_guardar
 from tests.carga.fabrica import escribir_ficha, leer_ficha, leer_ficha_o_fallar, leer_ficha_o_morir
 
 
@@ -47,7 +47,7 @@ def test_la_primera_corrida_carga_todo_y_la_segunda_no_lee_ni_calcula_nada(
     motor: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rutas = archivo_de_fichas(tmp_path, 6)
-    primera = cargar(rutas, motor, leer_ficha)
+    primera = leer_y_guardar(rutas, motor, leer_ficha)
     assert (primera.archivos, primera.cargados, primera.omitidos, primera.con_error) == (6, 6, 0, 0)
     assert primera.hallazgos == contar(motor, "SELECT COUNT(*) FROM v_hallazgos") == 12
 
@@ -56,7 +56,7 @@ def test_la_primera_corrida_carga_todo_y_la_segunda_no_lee_ni_calcula_nada(
 
     monkeypatch.setattr(lectura, "sha256_de", sin_calcular)
     leidos: list[Path] = []
-    segunda = cargar(rutas, motor, lector_que_cuenta(leidos))
+    segunda = leer_y_guardar(rutas, motor, lector_que_cuenta(leidos))
     assert (segunda.cargados, segunda.omitidos, segunda.hallazgos) == (0, 6, 0)
     assert leidos == []
     assert contar(motor, "SELECT COUNT(*) FROM documentos") == 6
@@ -64,14 +64,14 @@ def test_la_primera_corrida_carga_todo_y_la_segunda_no_lee_ni_calcula_nada(
 
 def test_los_mismos_bytes_con_otro_nombre_o_fecha_se_reconocen_sin_leerlos(motor: Engine, tmp_path: Path) -> None:
     [original] = archivo_de_fichas(tmp_path / "a", 1)
-    cargar([original], motor, leer_ficha)
+    leer_y_guardar([original], motor, leer_ficha)
     copia = tmp_path / "b" / "copia.json"
     copia.parent.mkdir()
     copia.write_bytes(original.read_bytes())
     os.utime(original, ns=(1, 1))
 
     leidos: list[Path] = []
-    resumen = cargar([original, copia], motor, lector_que_cuenta(leidos))
+    resumen = leer_y_guardar([original, copia], motor, lector_que_cuenta(leidos))
     assert (resumen.cargados, resumen.omitidos) == (0, 2)
     assert leidos == []
     assert contar(motor, "SELECT COUNT(*) FROM archivos_vistos") == 3
@@ -79,27 +79,29 @@ def test_los_mismos_bytes_con_otro_nombre_o_fecha_se_reconocen_sin_leerlos(motor
 
 def test_un_archivo_que_fallo_no_se_reintenta_hasta_que_cambie_o_se_pida(motor: Engine, tmp_path: Path) -> None:
     roto = escribir_ficha(tmp_path / "roto.json", error="El archivo está dañado.")
-    primera = cargar([roto], motor, leer_ficha)
+    primera = leer_y_guardar([roto], motor, leer_ficha)
     assert primera.con_error == 1 and primera.errores == [(str(roto), "El archivo está dañado.")]
 
     leidos: list[Path] = []
-    assert cargar([roto], motor, lector_que_cuenta(leidos)).omitidos == 1
+    assert leer_y_guardar([roto], motor, lector_que_cuenta(leidos)).omitidos == 1
     assert leidos == []
 
-    reintento = cargar([roto], motor, lector_que_cuenta(leidos), reintentar=True)
+    reintento = leer_y_guardar([roto], motor, lector_que_cuenta(leidos), reintentar=True)
     assert reintento.con_error == 1 and leidos == [roto]
     assert contar(motor, "SELECT COUNT(*) FROM documentos") == 1
 
     escribir_ficha(roto, proceso="Gestión Financiera")
-    arreglado = cargar([roto], motor, leer_ficha)
+    arreglado = leer_y_guardar([roto], motor, leer_ficha)
     assert arreglado.cargados == 1
     assert contar(motor, "SELECT COUNT(*) FROM documentos WHERE estado = 'ok'") == 1
 
 
 def test_reintentar_un_archivo_que_ahora_se_lee_reemplaza_su_error(motor: Engine, tmp_path: Path) -> None:
     ficha = escribir_ficha(tmp_path / "plan.json", proceso="Gestión Financiera")
-    cargar([ficha], motor, lambda ruta: [Plan(str(ruta), leer_ficha(ruta)[0].sha256, "docx", error="Falla pasajera.")])
-    reintento = cargar([ficha], motor, leer_ficha, reintentar=True)
+    leer_y_guardar(
+        [ficha], motor, lambda ruta: [Plan(str(ruta), leer_ficha(ruta)[0].sha256, "docx", error="Falla pasajera.")]
+    )
+    reintento = leer_y_guardar([ficha], motor, leer_ficha, reintentar=True)
     assert (reintento.cargados, reintento.con_error) == (1, 0)
     assert contar(motor, "SELECT COUNT(*) FROM documentos WHERE estado = 'error'") == 0
     assert contar(motor, "SELECT COUNT(*) FROM v_hallazgos") == 2
@@ -108,16 +110,16 @@ def test_reintentar_un_archivo_que_ahora_se_lee_reemplaza_su_error(motor: Engine
 def test_un_fallo_del_lector_no_detiene_el_lote_ni_marca_el_archivo(motor: Engine, tmp_path: Path) -> None:
     bueno = escribir_ficha(tmp_path / "bueno.json")
     con_bug = escribir_ficha(tmp_path / "bug.json", proceso="Otro")
-    resumen = cargar([con_bug, bueno], motor, leer_ficha_o_fallar)
+    resumen = leer_y_guardar([con_bug, bueno], motor, leer_ficha_o_fallar)
     assert (resumen.cargados, resumen.con_error) == (1, 1)
     assert "RuntimeError" in resumen.errores[0][1]
     assert contar(motor, "SELECT COUNT(*) FROM documentos") == 1
-    assert cargar([con_bug], motor, leer_ficha).cargados == 1
+    assert leer_y_guardar([con_bug], motor, leer_ficha).cargados == 1
 
 
 def test_un_archivo_que_desaparece_se_reporta_y_el_lote_sigue(motor: Engine, tmp_path: Path) -> None:
     [bueno] = archivo_de_fichas(tmp_path, 1)
-    resumen = cargar([tmp_path / "no_esta.json", bueno], motor, leer_ficha)
+    resumen = leer_y_guardar([tmp_path / "no_esta.json", bueno], motor, leer_ficha)
     assert (resumen.cargados, resumen.con_error) == (1, 1)
     assert "no_esta.json" in resumen.errores[0][0]
 
@@ -125,7 +127,7 @@ def test_un_archivo_que_desaparece_se_reporta_y_el_lote_sigue(motor: Engine, tmp
 def test_el_avance_se_anuncia_una_vez_por_archivo_y_la_corrida_queda_registrada(motor: Engine, tmp_path: Path) -> None:
     rutas = archivo_de_fichas(tmp_path, 3)
     avances: list[Avance] = []
-    resumen = cargar(rutas, motor, leer_ficha, progreso=avances.append, pedido=[str(tmp_path)])
+    resumen = leer_y_guardar(rutas, motor, leer_ficha, progreso=avances.append, pedido=[str(tmp_path)])
     assert [(a.hechos, a.total, a.resultado) for a in avances] == [
         (1, 3, "cargado"),
         (2, 3, "cargado"),
@@ -154,7 +156,7 @@ def test_cada_archivo_se_anuncia_al_empezar_a_leerlo_y_los_omitidos_no(motor: En
     def avanzar(avance: Avance) -> None:
         sucesos.append((avance.resultado, Path(avance.archivo).name))
 
-    cargar(rutas, motor, leer, progreso=avanzar, empezado=empezado)
+    leer_y_guardar(rutas, motor, leer, progreso=avanzar, empezado=empezado)
     assert sucesos == [
         ("empieza", "plan_000.json"),
         ("lee", "plan_000.json"),
@@ -164,7 +166,7 @@ def test_cada_archivo_se_anuncia_al_empezar_a_leerlo_y_los_omitidos_no(motor: En
         ("cargado", "plan_001.json"),
     ]
     sucesos.clear()
-    cargar(rutas, motor, leer, progreso=avanzar, empezado=empezado)
+    leer_y_guardar(rutas, motor, leer, progreso=avanzar, empezado=empezado)
     assert sucesos == [("omitido", "plan_000.json"), ("omitido", "plan_001.json")]
 
 
@@ -190,26 +192,26 @@ def test_una_orden_de_parar_deja_de_empezar_archivos_y_cierra_la_corrida_como_in
 ) -> None:
     rutas = archivo_de_fichas(tmp_path, 5)
     avanzar, parar = parar_tras(2)
-    resumen = cargar(rutas, motor, leer_ficha, progreso=avanzar, parar=parar)
+    resumen = leer_y_guardar(rutas, motor, leer_ficha, progreso=avanzar, parar=parar)
     assert (resumen.cargados, resumen.interrumpida) == (2, True)
     assert estado_de_corrida(motor, resumen.corrida) == ("interrumpida", True)
 
-    siguiente = cargar(rutas, motor, leer_ficha)
+    siguiente = leer_y_guardar(rutas, motor, leer_ficha)
     assert (siguiente.omitidos, siguiente.cargados, siguiente.interrumpida) == (2, 3, False)
     assert estado_de_corrida(motor, siguiente.corrida) == ("terminada", True)
 
 
 def test_parar_tambien_corta_entre_archivos_ya_cargados(motor: Engine, tmp_path: Path) -> None:
     rutas = archivo_de_fichas(tmp_path, 5)
-    cargar(rutas, motor, leer_ficha)
+    leer_y_guardar(rutas, motor, leer_ficha)
     avanzar, parar = parar_tras(1)
-    resumen = cargar(rutas, motor, leer_ficha, progreso=avanzar, parar=parar)
+    resumen = leer_y_guardar(rutas, motor, leer_ficha, progreso=avanzar, parar=parar)
     assert (resumen.omitidos, resumen.interrumpida) == (1, True)
 
 
 def test_parar_despues_del_ultimo_archivo_no_es_una_interrupcion(motor: Engine, tmp_path: Path) -> None:
     avanzar, parar = parar_tras(3)
-    resumen = cargar(archivo_de_fichas(tmp_path, 3), motor, leer_ficha, progreso=avanzar, parar=parar)
+    resumen = leer_y_guardar(archivo_de_fichas(tmp_path, 3), motor, leer_ficha, progreso=avanzar, parar=parar)
     assert (resumen.cargados, resumen.interrumpida) == (3, False)
     assert estado_de_corrida(motor, resumen.corrida) == ("terminada", True)
 
@@ -218,7 +220,7 @@ def test_con_lectores_en_procesos_parar_termina_los_archivos_en_curso_y_nada_mas
     rutas = archivo_de_fichas(tmp_path, 8)
     motor = crear_motor(f"sqlite:///{tmp_path / 'p.db'}")
     avanzar, parar = parar_tras(1)
-    resumen = cargar(rutas, motor, leer_ficha, cantidad_trabajadores=2, progreso=avanzar, parar=parar)
+    resumen = leer_y_guardar(rutas, motor, leer_ficha, cantidad_trabajadores=2, progreso=avanzar, parar=parar)
     assert resumen.interrumpida and 1 <= resumen.cargados <= 2, "only the files already being read are finished"
     assert contar(motor, "SELECT COUNT(*) FROM documentos") == resumen.cargados
     assert estado_de_corrida(motor, resumen.corrida) == ("interrumpida", True)
@@ -229,7 +231,7 @@ def test_dos_lectores_en_procesos_dan_lo_mismo_que_uno(tmp_path: Path) -> None:
     resumenes: list[Resumen] = []
     for trabajadores in (1, 2):
         motor = crear_motor(f"sqlite:///{tmp_path / f'con_{trabajadores}.db'}")
-        resumenes.append(cargar(rutas, motor, leer_ficha, cantidad_trabajadores=trabajadores))
+        resumenes.append(leer_y_guardar(rutas, motor, leer_ficha, cantidad_trabajadores=trabajadores))
         assert contar(motor, "SELECT COUNT(*) FROM v_hallazgos") == resumenes[-1].hallazgos
     uno, dos = resumenes
     assert (dos.cargados, dos.hallazgos, dos.problemas) == (uno.cargados, uno.hallazgos, uno.problemas) == (8, 15, 0)
@@ -237,7 +239,9 @@ def test_dos_lectores_en_procesos_dan_lo_mismo_que_uno(tmp_path: Path) -> None:
 
 def test_un_lector_que_falla_en_otro_proceso_no_detiene_el_lote(tmp_path: Path) -> None:
     rutas = [escribir_ficha(tmp_path / "bug.json"), *archivo_de_fichas(tmp_path, 3)]
-    resumen = cargar(rutas, crear_motor(f"sqlite:///{tmp_path / 'p.db'}"), leer_ficha_o_fallar, cantidad_trabajadores=2)
+    resumen = leer_y_guardar(
+        rutas, crear_motor(f"sqlite:///{tmp_path / 'p.db'}"), leer_ficha_o_fallar, cantidad_trabajadores=2
+    )
     assert (resumen.cargados, resumen.con_error) == (3, 1)
 
 
@@ -248,8 +252,8 @@ def test_un_lector_que_muere_cuesta_solo_los_archivos_que_tenia(tmp_path: Path) 
         *archivo_de_fichas(tmp_path / "b", 6),
     ]
     motor = crear_motor(f"sqlite:///{tmp_path / 'p.db'}")
-    resumen = cargar(rutas, motor, leer_ficha_o_morir, cantidad_trabajadores=2)
+    resumen = leer_y_guardar(rutas, motor, leer_ficha_o_morir, cantidad_trabajadores=2)
     assert resumen.cargados + resumen.con_error == 9
     assert str(tmp_path / "muere.json") in {archivo for archivo, _ in resumen.errores}
     assert resumen.cargados >= 5  # at most the 4 files in flight are lost with the process, never the rest
-    assert cargar(rutas[:2] + rutas[3:], motor, leer_ficha).cargados == 8 - resumen.cargados
+    assert leer_y_guardar(rutas[:2] + rutas[3:], motor, leer_ficha).cargados == 8 - resumen.cargados
