@@ -20,8 +20,8 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine, insert
 
+from carga import modelos
 from carga.esquema import abrir_base
-from carga.modelos import Documento, HallazgoRegistrado, PlanRegistrado, VersionPlan
 
 ACCIONES_POR_PLAN = 20
 REPETICIONES = 7
@@ -47,7 +47,7 @@ def _llenar(motor: Engine, acciones: int) -> None:
     ahora = dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
     with motor.begin() as conexion:
         conexion.execute(
-            insert(Documento.__table__),
+            insert(modelos.documentos),
             [
                 {
                     "id": n, "archivo": f"planes/plan_{n:05}.pdf", "ruta": f"/srv/planes/plan_{n:05}.pdf",
@@ -58,11 +58,11 @@ def _llenar(motor: Engine, acciones: int) -> None:
             ],
         )  # fmt: skip
         conexion.execute(
-            insert(PlanRegistrado.__table__),
+            insert(modelos.planes),
             [{"id": n, "clave": f"plan {n}", "entidad": f"ENTIDAD {n % 40}"} for n in range(1, planes + 1)],
         )
         conexion.execute(
-            insert(VersionPlan.__table__),
+            insert(modelos.versiones_plan),
             [
                 {
                     "id": n, "plan_id": n, "documento_id": n, "posicion": 0, "entidad": f"ENTIDAD {n % 40}",
@@ -73,7 +73,7 @@ def _llenar(motor: Engine, acciones: int) -> None:
                 for n in range(1, planes + 1)
             ],
         )  # fmt: skip
-        conexion.execute(insert(HallazgoRegistrado.__table__), [_hallazgo(n, planes) for n in range(acciones)])
+        conexion.execute(insert(modelos.hallazgos), [_hallazgo(n, planes) for n in range(acciones)])
 
 
 def _hallazgo(n: int, planes: int) -> dict[str, Any]:

@@ -18,29 +18,21 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from carga import modelos
 from carga.identidad import clave_plan
-from carga.modelos import (
-    ArchivoVisto,
-    Documento,
-    FirmaRegistrada,
-    HallazgoRegistrado,
-    PlanRegistrado,
-    ProblemaRegistrado,
-    VersionPlan,
-)
 from carga.rutas import texto_de_ruta
 from normalizacion.modelo import COLUMNAS, Fecha, Hallazgo, Origen, Plan, Problema
 
 NO_ES_EL_FORMATO = "no_es_gem_fm014"
 _INDICE_HALLAZGO = re.compile(r"^hallazgos\[(\d+)\]")
 
-_documentos: Table = Documento.__table__  # type: ignore[assignment]
-_vistos: Table = ArchivoVisto.__table__  # type: ignore[assignment]
-_planes: Table = PlanRegistrado.__table__  # type: ignore[assignment]
-_versiones: Table = VersionPlan.__table__  # type: ignore[assignment]
-_hallazgos: Table = HallazgoRegistrado.__table__  # type: ignore[assignment]
-_problemas: Table = ProblemaRegistrado.__table__  # type: ignore[assignment]
-_firmas: Table = FirmaRegistrada.__table__  # type: ignore[assignment]
+_documentos = modelos.documentos
+_vistos = modelos.archivos_vistos
+_planes = modelos.planes
+_versiones = modelos.versiones_plan
+_hallazgos = modelos.hallazgos
+_problemas = modelos.problemas
+_firmas = modelos.firmas
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,21 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import Engine, Table, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
-from carga import esquema
+from carga import esquema, modelos
 from carga.conexion import para_leer
 from carga.guardar import ArchivoEnDisco, Desenlace, Guardado, ahora, guardar_documento, registrar_visto
-from carga.modelos import ArchivoVisto, Corrida, Documento
 from carga.rutas import texto_de_ruta
 from normalizacion.modelo import Plan
 
 Resultado = Literal["cargado", "error", "omitido"]
 
-_corridas: Table = Corrida.__table__  # type: ignore[assignment]
-_documentos: Table = Documento.__table__  # type: ignore[assignment]
-_vistos_tabla: Table = ArchivoVisto.__table__  # type: ignore[assignment]
+_corridas = modelos.corridas
+_documentos = modelos.documentos
+_vistos_tabla = modelos.archivos_vistos
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from carga import modelos
 from carga.conexion import para_leer
 from carga.guardar import ahora
-from carga.modelos import Usuario
 
 ROLES = ("consulta", "carga", "admin")
 """From the least to the most allowed: each role may do what the ones before it may."""
@@ -33,7 +33,7 @@ DESCRIPCION_ROLES = {
 }
 CLAVE_MINIMA = 8
 _NOMBRE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
-_tabla: Table = Usuario.__table__  # type: ignore[assignment]
+_tabla = modelos.usuarios
 _hasher = PasswordHasher()
 _HASH_DE_NADIE = _hasher.hash("planmejora: nadie tiene esta clave")
 """Checked when the name is unknown, so a wrong name takes as long as a wrong password."""

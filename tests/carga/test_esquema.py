@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect, text
 from carga.conexion import BaseInaccesible, crear_motor, interpretar, url_elegida
 from carga.esquema import abrir_base, actualizar, configuracion, revision_actual, revision_final
 from carga.guardar import ArchivoEnDisco, guardar_documento
-from carga.modelos import Base
+from carga.modelos import metadata
 from tests.carga.fabrica import plan, problema
 
 HOY = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
@@ -59,7 +59,7 @@ def test_actualizar_otra_vez_no_cambia_nada_ni_pierde_datos(motor: Engine) -> No
 def test_los_modelos_dicen_lo_mismo_que_las_migraciones(motor: Engine) -> None:
     actualizar(motor)
     with motor.connect() as conexion:
-        diferencias = compare_metadata(MigrationContext.configure(conexion), Base.metadata)
+        diferencias = compare_metadata(MigrationContext.configure(conexion), metadata)
     assert diferencias == []
 
 
