@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
 from carga.conexion import BaseInaccesible, crear_motor, interpretar, url_elegida
-from carga.esquema import abrir_base, actualizar, configuracion, revision_actual, revision_final
+from carga.esquema import REVISION_FINAL, abrir_base, actualizar, al_dia, configuracion, revision_actual, revision_final
 from carga.guardar import ArchivoEnDisco, guardar_documento
 from carga.modelos import metadata
 from tests.carga.fabrica import plan, problema
@@ -54,6 +54,19 @@ def test_actualizar_otra_vez_no_cambia_nada_ni_pierde_datos(motor: Engine) -> No
     with motor.connect() as conexion:
         assert conexion.execute(text("SELECT clave FROM planes")).scalars().all() == ["plan|x"]
     assert revision_actual(motor) == revision_final()
+
+
+def test_la_revision_final_es_la_que_alembic_lee_en_las_migraciones() -> None:
+    """A new migration must change `REVISION_FINAL`, or a database would be taken as current without it."""
+    assert revision_final() == REVISION_FINAL
+
+
+def test_una_base_vieja_o_nueva_no_esta_al_dia_hasta_actualizarla(motor: Engine) -> None:
+    assert not al_dia(motor)
+    llevar_a(motor, "0001")
+    assert not al_dia(motor)
+    actualizar(motor)
+    assert al_dia(motor)
 
 
 def test_los_modelos_dicen_lo_mismo_que_las_migraciones(motor: Engine) -> None:
