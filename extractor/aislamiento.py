@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from extractor.conversion import barrer
-from extractor.lector import Limites, mensaje_memoria, mensaje_tiempo
+from extractor.limites import Limites, mensaje_memoria, mensaje_tiempo
 
 T = TypeVar("T")
 R = TypeVar("R")

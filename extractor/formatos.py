@@ -7,6 +7,7 @@ their family (`tipo` in the contract) and their names live in `vocabulario/forma
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -165,3 +166,24 @@ def _formato_zip(datos: bytes) -> str:
         "El archivo es un ZIP que no contiene un documento de Word, un libro de Excel ni un archivo de "
         "OpenDocument, o está dañado o incompleto."
     )
+
+
+def sha256_de(ruta: Path) -> str:
+    with ruta.open("rb") as archivo:
+        return hashlib.file_digest(archivo, "sha256").hexdigest()
+
+
+def identidad_sin_leer(ruta: Path) -> tuple[TipoArchivo | None, str | None]:
+    """The `tipo` and `formato` `leer` gives a file that fails, for a file whose reader was stopped (a limit, a crash).
+
+    Same rule as `leer`: what the bytes are when they say it; the family the extension promises when
+    the bytes cannot say (empty, damaged, protected, unreadable); no family for bytes of no format we read.
+    """
+    declarado = Identidad(por_extension(ruta)).tipo
+    try:
+        with ruta.open("rb") as archivo:
+            datos = archivo.read(MAX_IDENTIFICAR)
+        formato = formato_de(datos) if datos else None
+    except (ArchivoIlegible, OSError):
+        return declarado, None
+    return (Identidad(formato, por_extension(ruta)).tipo, formato) if datos else (declarado, None)

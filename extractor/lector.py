@@ -23,31 +23,13 @@ from extractor.conversion import convertido
 from extractor.copias import partir_en_copias
 from extractor.ensamblar import ensamblar
 from extractor.errores import ArchivoIlegible
-from extractor.formatos import MAX_IDENTIFICAR, Identidad, formato_de, nombre, por_extension
-from extractor.modelo import DocumentoCrudo, HojaLeida, TipoArchivo
+from extractor.formatos import MB, Identidad, formato_de, nombre, por_extension
+from extractor.limites import Limites, mensaje_memoria
+from extractor.modelo import DocumentoCrudo, HojaLeida
 
 log = logging.getLogger(__name__)
 
-MB = 1024 * 1024
 _COMPRIMIDOS = frozenset({"docx", "xlsx", "odt", "ods"})
-
-
-@dataclass(frozen=True, slots=True)
-class Limites:
-    """What one file may cost before it is refused; the defaults suit years of office archives."""
-
-    max_bytes: int = 100 * MB
-    max_descomprimido: int = 500 * MB
-    """Total uncompressed size a .docx/.xlsx may declare (a zip bomb declares gigabytes)."""
-    max_proporcion: float = 200.0
-    """Uncompressed / compressed size of a .docx/.xlsx: real ones stay well under 50."""
-    max_miembros: int = 10_000
-    max_paginas: int = 200
-    """Pages a PDF may have: counted before any page is read (a plan takes a few pages, rarely tens)."""
-    max_segundos: float | None = 60.0
-    """Time to read and normalize one file; past it the process reading it is killed (`extractor.aislamiento`)."""
-    max_memoria: int | None = 2048 * MB
-    """Address space of the process reading one file: an allocation past it fails, the machine is not exhausted."""
 
 
 def _revisar_zip(datos: bytes, limites: Limites) -> None:
@@ -167,43 +149,6 @@ def _por_seguridad(error: ArchivoIlegible, limites: Limites) -> str | None:
                 "la memoria o leer archivos del equipo) y no se abrió por seguridad."
             )
     return None
-
-
-def mensaje_tiempo(limites: Limites) -> str:
-    return (
-        f"La lectura del archivo pasó del límite de {limites.max_segundos:g} segundos y se detuvo. "
-        "Revise que el archivo abra bien; si es un plan muy largo, aumente el límite con --limite-segundos."
-    )
-
-
-def mensaje_memoria(limites: Limites) -> str:
-    """A reader ran out of memory (often under `max_memoria`): said as such, even when the reader wrapped it."""
-    tope = f" de {limites.max_memoria / MB:.0f} MB" if limites.max_memoria else ""
-    return (
-        f"Leer el archivo necesitaba más memoria que el límite{tope} y se detuvo: "
-        "puede estar dañado o armado para agotar la memoria (por ejemplo, datos comprimidos que se inflan sin fin)."
-    )
-
-
-def sha256_de(ruta: Path) -> str:
-    with ruta.open("rb") as archivo:
-        return hashlib.file_digest(archivo, "sha256").hexdigest()
-
-
-def identidad_sin_leer(ruta: Path) -> tuple[TipoArchivo | None, str | None]:
-    """The `tipo` and `formato` `leer` gives a file that fails, for a file whose reader was stopped (a limit, a crash).
-
-    Same rule as `leer`: what the bytes are when they say it; the family the extension promises when
-    the bytes cannot say (empty, damaged, protected, unreadable); no family for bytes of no format we read.
-    """
-    declarado = Identidad(por_extension(ruta)).tipo
-    try:
-        with ruta.open("rb") as archivo:
-            datos = archivo.read(MAX_IDENTIFICAR)
-        formato = formato_de(datos) if datos else None
-    except (ArchivoIlegible, OSError):
-        return declarado, None
-    return (Identidad(formato, por_extension(ruta)).tipo, formato) if datos else (declarado, None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ for _modulo in (
     "extractor.xlsx",
     "extractor.xls",
     "extractor.imagen",
-    "normalizacion",
+    "normalizacion.documento",
     "planmejora.api",
 ):
     with contextlib.suppress(Exception):

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from extractor.ajustes import AjustesPagina as AjustesPagina
     from extractor.ajustes import AjustesTablas as AjustesTablas
     from extractor.ajustes import AjustesTexto as AjustesTexto
-    from extractor.lector import Limites as Limites
+    from extractor.limites import Limites as Limites
     from normalizacion.modelo import Encabezado as Encabezado
     from normalizacion.modelo import Fecha as Fecha
     from normalizacion.modelo import Firma as Firma
@@ -112,7 +112,7 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "AjustesPagina": ("extractor.ajustes", "AjustesPagina"),
     "AjustesTablas": ("extractor.ajustes", "AjustesTablas"),
     "AjustesTexto": ("extractor.ajustes", "AjustesTexto"),
-    "Limites": ("extractor.lector", "Limites"),
+    "Limites": ("extractor.limites", "Limites"),
     "Encabezado": ("normalizacion.modelo", "Encabezado"),
     "Fecha": ("normalizacion.modelo", "Fecha"),
     "Firma": ("normalizacion.modelo", "Firma"),

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
 from extractor.ajustes import AjustesLectura
-from extractor.lector import Limites, identidad_sin_leer, leer, sha256_de
+from extractor.formatos import identidad_sin_leer, sha256_de
+from extractor.lector import leer
+from extractor.limites import Limites
 from normalizacion import normalizar_documento
 from normalizacion.documento import plan_fallido
 from normalizacion.modelo import Plan

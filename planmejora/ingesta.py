@@ -9,7 +9,6 @@ print(resumen.cargados, "cargados,", resumen.con_error, "con error")
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -19,8 +18,7 @@ from carga.esquema import abrir_base
 from carga.lote import Avance, Progreso, Resumen
 from carga.rutas import texto_de_ruta
 from extractor.ajustes import AjustesLectura
-from extractor.lector import Limites
-from planmejora.api import extraer_archivo
+from extractor.limites import Limites
 from planmejora.lectura import leer_y_guardar
 from planmejora.recorrido import recorrer
 
@@ -55,12 +53,11 @@ def ingerir(
     limites = limites or Limites()
     motor = abrir_base(url_elegida(url_db))
     try:
-        extraer = partial(extraer_archivo, limites=limites, ajustes=ajustes)
         recorrido = recorrer(pedido)
         resumen = leer_y_guardar(
             recorrido.archivos,
             motor,
-            extraer,
+            None,
             workers,
             reintentar,
             progreso,
@@ -68,6 +65,7 @@ def ingerir(
             limites,
             parar=parar,
             empezado=empezado,
+            ajustes=ajustes,
         )
     except DBAPIError as error:
         if motivo := escritura_imposible(error):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -18,7 +20,9 @@ from sqlalchemy import Engine
 from carga import lote
 from carga.lote import Empezado, PorLeer, Progreso, Resumen
 from extractor.aislamiento import Aislados, Caida
-from extractor.lector import Limites, identidad_sin_leer, sha256_de
+from extractor.ajustes import AjustesLectura
+from extractor.formatos import identidad_sin_leer, sha256_de
+from extractor.limites import Limites
 from normalizacion.modelo import Plan
 
 Extractor = Callable[[Path], list[Plan]]
@@ -85,19 +89,37 @@ def trabajadores(cantidad: int, limites: Limites | None = None) -> Trabajadores:
     return EnEsteProceso() if cantidad <= 1 and sin_limites else EnProcesos(cantidad, limites)
 
 
+def extractor_de_planmejora(limites: Limites | None = None, ajustes: AjustesLectura | None = None) -> Extractor:
+    """planmejora's own readers (`planmejora.api.extraer_archivo`), imported only when a file needs reading:
+    a run over an archive already loaded reads nothing and should not spend its time importing them."""
+    from planmejora.api import extraer_archivo
+
+    return partial(extraer_archivo, limites=limites or Limites(), ajustes=ajustes)
+
+
 @dataclass(frozen=True, slots=True)
 class LectoresDeArchivos:
-    """The readers `carga` is given: each file hashed and read here; a file stopped at a limit is its failed plan."""
+    """The readers `carga` is given: each file hashed and read here; a file stopped at a limit is its failed plan.
 
-    extraer: Extractor
+    `extraer` None: planmejora's readers with `ajustes` (`extractor_de_planmejora`), imported when the first
+    file comes.
+    """
+
+    extraer: Extractor | None
     cantidad: int = 1
     limites: Limites | None = None
+    ajustes: AjustesLectura | None = None
 
     def huella(self, ruta: Path) -> str:
         return sha256_de(ruta)
 
     def leer(self, tareas: Iterable[PorLeer]) -> Iterator[tuple[PorLeer, list[Plan] | str]]:
-        for tarea, resultado in trabajadores(self.cantidad, self.limites).procesar(self.extraer, tareas, _ruta_de):
+        pendientes = iter(tareas)
+        if (primera := next(pendientes, None)) is None:
+            return
+        extraer = self.extraer or extractor_de_planmejora(self.limites, self.ajustes)
+        tareas = chain([primera], pendientes)
+        for tarea, resultado in trabajadores(self.cantidad, self.limites).procesar(extraer, tareas, _ruta_de):
             if isinstance(resultado, FalloLectura) and resultado.definitivo:
                 tipo, formato = identidad_sin_leer(tarea.archivo.ruta)
                 yield tarea, [Plan.fallido(tarea.archivo.archivo, tarea.sha256, tipo, formato, resultado.mensaje)]
@@ -112,7 +134,7 @@ def _ruta_de(tarea: PorLeer) -> Path:
 def leer_y_guardar(
     rutas: Sequence[Path],
     motor: Engine,
-    extraer: Extractor,
+    extraer: Extractor | None,
     cantidad_trabajadores: int = 1,
     reintentar: bool = False,
     progreso: Progreso | None = None,
@@ -120,10 +142,13 @@ def leer_y_guardar(
     limites: Limites | None = None,
     parar: Callable[[], bool] | None = None,
     empezado: Empezado | None = None,
+    ajustes: AjustesLectura | None = None,
 ) -> Resumen:
-    """`carga.lote.guardar_lote` with files read by `extraer` in `cantidad_trabajadores` readers.
+    """`carga.lote.guardar_lote` with files read by `extraer` (None: planmejora's readers) in `cantidad_trabajadores`
+    readers.
 
-    With `limites`, each file is read in a process that is killed past its time or memory limit.
+    With `limites`, each file is read in a process that is killed past its time or memory limit. `ajustes`
+    is how planmejora's readers read each file (when `extraer` is None).
     """
-    lectores = LectoresDeArchivos(extraer, cantidad_trabajadores, limites)
+    lectores = LectoresDeArchivos(extraer, cantidad_trabajadores, limites, ajustes)
     return lote.guardar_lote(rutas, motor, lectores, reintentar, progreso, pedido, parar, empezado)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from extractor.lector import Limites
+from extractor.limites import Limites
 from planmejora.ingesta import ingerir
 
 MUESTRAS = Path(__file__).resolve().parents[1] / "muestras"

@@ -31,7 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from carga.conexion import BaseInaccesible, url_elegida
 from carga.rutas import texto_de_ruta
-from extractor.lector import Limites
+from extractor.limites import Limites
 from planmejora import ingesta
 from planmejora.ingesta import Avance, Resumen
 from planmejora.ordenes.limites import (

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from extractor.lector import MB, Limites
+from extractor.limites import MB, Limites
 
 _POR_DEFECTO = Limites()
 

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from carga.conexion import BaseInaccesible, url_elegida
-from extractor.lector import MB
+from extractor.limites import MB
 from planmejora.ordenes.limites import (
     LIMITE_MEMORIA,
     LIMITE_SEGUNDOS,

@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from carga.conexion import interpretar, url_elegida
 from carga.esquema import abrir_base
-from extractor.lector import MB, Limites
+from extractor.limites import MB, Limites
 from planmejora.web import acceso, administracion, descargas, lectura, subir
 from planmejora.web.respuesta import pagina
 from planmejora.web.seguridad import Freno, Rechazo, SinSesion, SubidaDemasiadoGrande

@@ -8,7 +8,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
-from extractor.lector import sha256_de
+from extractor.formatos import sha256_de
 from planmejora.web import consultas
 from planmejora.web.formato import ESTADOS_ACCION, ESTADOS_SEGUIMIENTO, nombre_de_archivo
 from planmejora.web.respuesta import elegido, entero, fecha, pagina, texto

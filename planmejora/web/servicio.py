@@ -14,7 +14,7 @@ from markupsafe import Markup
 from sqlalchemy import Connection, Engine
 
 from carga.conexion import para_leer
-from extractor.lector import Limites
+from extractor.limites import Limites
 from planmejora.web import formato
 
 CARGAS_A_LA_VEZ = 2

@@ -12,7 +12,7 @@ from pathlib import Path
 from starlette.datastructures import UploadFile
 
 from carga.rutas import texto_de_ruta
-from extractor.lector import sha256_de
+from extractor.formatos import sha256_de
 from planmejora.ingesta import Avance, ingerir
 from planmejora.web import almacen
 from planmejora.web.consultas import CargaDeDocumento, cargas_de

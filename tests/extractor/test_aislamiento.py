@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from extractor.aislamiento import Aislados, Caida
-from extractor.lector import MB, Limites
+from extractor.limites import MB, Limites
 
 
 def leer_o_colgarse(ruta: Path) -> str:

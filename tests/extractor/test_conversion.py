@@ -12,7 +12,8 @@ import pytest
 
 from extractor import conversion
 from extractor.aislamiento import Aislados, Caida
-from extractor.lector import Limites, leer
+from extractor.lector import leer
+from extractor.limites import Limites
 
 MUESTRAS = Path(__file__).resolve().parents[2] / "muestras"
 

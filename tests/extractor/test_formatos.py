@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractor.errores import ArchivoIlegible
-from extractor.formatos import Identidad, formato_de, por_extension
-from extractor.lector import identidad_sin_leer, leer
+from extractor.formatos import Identidad, formato_de, identidad_sin_leer, por_extension
+from extractor.lector import leer
 
 MUESTRAS = Path(__file__).resolve().parents[2] / "muestras"
 

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from extractor.lector import MB, Limites, leer
+from extractor.lector import leer
+from extractor.limites import MB, Limites
 from planmejora.api import extraer_aislados, extraer_archivo
 from planmejora.cli import app
 from planmejora.ingesta import ingerir

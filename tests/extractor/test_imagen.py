@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 import extractor.ocr
-from extractor.lector import Limites, leer
+from extractor.lector import leer
+from extractor.limites import Limites
 from extractor.ocr import INSTALAR
 
 MUESTRAS = Path(__file__).resolve().parents[2] / "muestras"

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from extractor.lector import Limites, identidad_sin_leer, leer
+from extractor.formatos import identidad_sin_leer
+from extractor.lector import leer
+from extractor.limites import Limites
 
 
 def escribir(ruta: Path, datos: bytes) -> Path:

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 from typer.testing import CliRunner, Result
 
 from carga.conexion import interpretar
-from extractor.lector import Limites
+from extractor.limites import Limites
 from planmejora import ingesta
 from planmejora.cli import app
 from planmejora.ordenes import ingerir
@@ -79,6 +79,41 @@ def test_cargar_y_volver_a_cargar_la_misma_carpeta(carpeta: Path, url_db: str) -
     segunda = json.loads(correr("ingerir", str(carpeta), "--db", url_db, "--json").stdout)
     assert (segunda["cargados"], segunda["omitidos"], segunda["hallazgos"]) == (0, 2, 0)
     assert contar(url_db, "SELECT COUNT(*) FROM documentos") == 2
+
+
+LECTORES_Y_MIGRACIONES = (
+    "alembic",
+    "sqlalchemy.orm",
+    "planmejora.api",
+    "extractor.lector",
+    "normalizacion.documento",
+    "pdfplumber",
+    "pypdfium2",
+    "openpyxl",
+    "docx",
+    "multiprocessing.forkserver",
+)
+
+
+def test_volver_a_cargar_sin_cambios_no_importa_lectores_ni_migraciones(carpeta: Path, tmp_path: Path) -> None:
+    """A nightly run over an archive already loaded spends its time on checking, not on importing readers."""
+    url = f"sqlite:///{tmp_path / 'planes.db'}"
+    assert correr("ingerir", str(carpeta), "--db", url).exit_code == 0
+    programa = (
+        "import sys\n"
+        "from planmejora import cli\n"
+        f"sys.argv = ['planmejora', 'ingerir', {str(carpeta)!r}, '--db', {url!r}, '--json']\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({LECTORES_Y_MIGRACIONES!r})), file=sys.stderr)\n"
+    )
+
+    salida = subprocess.run([sys.executable, "-c", programa], capture_output=True, text=True, check=True)
+
+    assert json.loads(salida.stdout)["omitidos"] == 2
+    assert salida.stderr.splitlines()[-1] == "[]"
 
 
 def test_un_archivo_malo_da_codigo_1_y_los_demas_se_cargan(carpeta: Path, tmp_path: Path) -> None:
