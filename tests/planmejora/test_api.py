@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import planmejora.api as api
-from extractor.lector import Limites
+from extractor.limites import Limites
 from tests.extractor import hostiles
 
 
