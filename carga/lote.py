@@ -174,8 +174,11 @@ def guardar_lote(
     """Load every file in `rutas` (already walked: files, not folders) into the database of `motor`.
 
     `pedido` is what the user asked for (folders, files), kept with the run for the record.
-    `parar` is asked between files: once it says yes, the files being read are finished and written,
-    no other is started, and the run is closed as `interrumpida`. `empezado` is told each file handed to a reader.
+    `parar` is asked before each file is handed to a reader: once it says yes, the files in hand (handed out
+    before: being read, or read and waiting for the writer) are finished and written, no other is handed out,
+    and the run is closed as `interrumpida`. `empezado` is told each file handed to a reader. A reader in
+    another process gets its next file before the previous result is written, so at most twice as many files
+    as readers are in hand.
     """
     inicio = time.monotonic()
     esquema.actualizar(motor)
@@ -269,6 +272,8 @@ def _por_leer_tanda(
                 lote.resumen.omitidos_con_error += 1
             lote.avanzar(dada, "omitido", error_guardado)
             continue
+        if lote.debe_parar():  # asked again after the hash, which may take a while: a file handed out is in hand
+            return
         lote.empezar(dada)
         yield PorLeer(dada, archivo, sha256, reemplazar_error=estado_guardado == "error")
 

@@ -149,27 +149,34 @@ class Aislados:
     def procesar(
         self, leer: Callable[[Path], R], tareas: Iterable[T], ruta: Callable[[T], Path]
     ) -> Iterator[tuple[T, R | Caida]]:
-        """Each task with what `leer` gave for its file, or why it gave nothing, in the order they finish."""
+        """Each task with what `leer` gave for its file, or why it gave nothing, in the order they finish.
+
+        A worker that finishes gets its next task before the caller is given the result: while the
+        caller stores it, every worker is reading. A task is taken from `tareas` only when a worker is
+        free to read it, so a caller that stops yielding tasks starts nothing more.
+        """
         contexto = _contexto()
         pendientes = iter(tareas)
         libres: list[_Trabajador[T]] = []
         ocupados: list[_Trabajador[T]] = []
+        terminadas: list[tuple[T, R | Caida]] = []
         try:
             while True:
                 while len(ocupados) < self.cantidad and (tarea := next(pendientes, None)) is not None:
                     trabajador = libres.pop() if libres else _Trabajador[T](contexto, leer, self.limites)
                     trabajador.dar(tarea, ruta(tarea), self.limites.max_segundos)
                     ocupados.append(trabajador)
+                yield from terminadas
                 if not ocupados:
                     return
+                terminadas = []
                 for trabajador, desenlace in self._esperar(ocupados):
                     ocupados.remove(trabajador)
-                    tarea = trabajador.soltar()
+                    terminadas.append((trabajador.soltar(), desenlace))
                     if isinstance(desenlace, Caida) or not trabajador.proceso.is_alive():
                         trabajador.matar()  # a worker that failed this way is not trusted with another file
                     else:
                         libres.append(trabajador)
-                    yield tarea, desenlace
         finally:
             for trabajador in ocupados:
                 trabajador.matar()

@@ -42,7 +42,8 @@ def ingerir(
     `reintentar` reads again the files that failed before with the same bytes. `progreso` is
     called once per file. Each file is read in a process that is killed past the time or memory of
     `limites` (by default `Limites()`). `parar` (for example `threading.Event().is_set`) is asked
-    between files: once it says yes, the files in hand are finished, no other is started, and the
+    before each file is handed to a reader: once it says yes, the files in hand (being read, or read
+    and waiting to be written) are finished, no other is started, and the
     run is recorded as `interrumpida` (`Resumen.interrumpida`). `empezado` is told the name of each
     file as a reader takes it, so a long read (OCR) shows which file it is. Files found in the folders that are of
     no kind planmejora reads are named in `Resumen.ignorados` with why; a folder that cannot be opened

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, text
 
 from carga.conexion import crear_motor
 from carga.lote import Avance, Resumen
+from extractor.limites import Limites
 from normalizacion.modelo import Plan
 from planmejora import lectura
 from planmejora.lectura import leer_y_guardar
@@ -216,14 +217,55 @@ def test_parar_despues_del_ultimo_archivo_no_es_una_interrupcion(motor: Engine, 
     assert estado_de_corrida(motor, resumen.corrida) == ("terminada", True)
 
 
-def test_con_lectores_en_procesos_parar_termina_los_archivos_en_curso_y_nada_mas(tmp_path: Path) -> None:
+def test_con_lectores_en_procesos_parar_termina_los_archivos_en_mano_y_nada_mas(tmp_path: Path) -> None:
+    """In hand: handed to a reader before the stop request (being read, or read and waiting for the writer)."""
     rutas = archivo_de_fichas(tmp_path, 8)
     motor = crear_motor(f"sqlite:///{tmp_path / 'p.db'}")
-    avanzar, parar = parar_tras(1)
-    resumen = leer_y_guardar(rutas, motor, leer_ficha, cantidad_trabajadores=2, progreso=avanzar, parar=parar)
-    assert resumen.interrumpida and 1 <= resumen.cargados <= 2, "only the files already being read are finished"
-    assert contar(motor, "SELECT COUNT(*) FROM documentos") == resumen.cargados
+    entregados: list[str] = []
+    en_mano: list[str] = []
+    pedida = threading.Event()
+
+    def avanzar(avance: Avance) -> None:
+        if not pedida.is_set():
+            en_mano.extend(entregados)
+            pedida.set()
+
+    resumen = leer_y_guardar(
+        rutas,
+        motor,
+        leer_ficha,
+        cantidad_trabajadores=2,
+        progreso=avanzar,
+        parar=pedida.is_set,
+        empezado=entregados.append,
+    )
+    assert resumen.interrumpida
+    assert entregados == en_mano, "no file is handed to a reader after the stop request"
+    assert resumen.cargados == len(en_mano) == contar(motor, "SELECT COUNT(*) FROM documentos")
+    assert 3 <= len(en_mano) <= 4, "both readers had a file while the first result was written, and no more"
     assert estado_de_corrida(motor, resumen.corrida) == ("interrumpida", True)
+
+
+def test_un_lector_en_otro_proceso_recibe_el_siguiente_archivo_antes_de_guardar_el_anterior(tmp_path: Path) -> None:
+    rutas = archivo_de_fichas(tmp_path, 3)
+    motor = crear_motor(f"sqlite:///{tmp_path / 'p.db'}")
+    sucesos: list[tuple[str, str]] = []
+
+    def entregado(archivo: str) -> None:
+        sucesos.append(("entregado", Path(archivo).name))
+
+    def guardado(avance: Avance) -> None:
+        sucesos.append((avance.resultado, Path(avance.archivo).name))
+
+    leer_y_guardar(rutas, motor, leer_ficha, limites=Limites(), progreso=guardado, empezado=entregado)
+    assert sucesos == [
+        ("entregado", "plan_000.json"),
+        ("entregado", "plan_001.json"),
+        ("cargado", "plan_000.json"),
+        ("entregado", "plan_002.json"),
+        ("cargado", "plan_001.json"),
+        ("cargado", "plan_002.json"),
+    ]
 
 
 def test_dos_lectores_en_procesos_dan_lo_mismo_que_uno(tmp_path: Path) -> None:
