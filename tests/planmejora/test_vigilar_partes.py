@@ -363,7 +363,7 @@ def test_la_ingesta_real_para_entre_archivos_y_deja_la_corrida_interrumpida(tmp_
         pedida.set()  # the signal arrives while the first file is being stored
 
     ingestor_de(url_db)(rutas, al_terminar, pedida.is_set)
-    assert reportados == ["a.pdf"]
+    assert reportados == ["a.pdf", "b.pdf"], "b was already in the reader's hands while a was stored; c never"
     motor = create_engine(url_db)
     with motor.connect() as conexion:
         corrida = conexion.execute(text("SELECT estado, terminada_en FROM corridas")).one()
