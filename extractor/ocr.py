@@ -184,11 +184,11 @@ def dibujo_de_imagen(
     segmentos, reglas = lineas_de_regla(mascara, dpi)
     escala = Escala(72 / dpi, *origen)
     bordes_pagina = bordes(segmentos, escala)
-    limpia = Image.fromarray(np.where(engordar(reglas, 2), np.uint8(255), pixeles))
+    bajo_reglas = engordar(reglas, 2)
+    limpia = Image.fromarray(np.where(bajo_reglas, np.uint8(255), pixeles))
     palabras = _palabras(limpia, numero)
-    dudosas = celdas_dudosas(
-        palabras, celdas(bordes_pagina), tinta(np.asarray(limpia)), escala, CONFIANZA_SEGUNDA_MIRADA
-    )
+    escritura = mascara & ~bajo_reglas
+    dudosas = celdas_dudosas(palabras, celdas(bordes_pagina), escritura, escala, CONFIANZA_SEGUNDA_MIRADA)
     revisadas = {id(p) for d in dudosas for p in d.palabras}
     palabras = [p for p in palabras if id(p) not in revisadas] + _segunda_mirada(limpia, dudosas, numero, dpi)
     return dibujo(palabras if enderezada else _en_duda(palabras), bordes_pagina, escala)
