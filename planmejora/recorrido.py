@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.formatos import EXTENSIONES, tiene_marca
+from planmejora.errores_del_sistema import causa
 
 DE_PASO = ("~$*", ".~lock.*#", "*.tmp", "*.crdownload", "*.part", ".*")
 """Office lock files, downloads and copies in progress, hidden files: never someone's copy of the form."""
@@ -56,7 +57,7 @@ def motivo_para_ignorar(ruta: Path) -> str | None:
             if tiene_marca(archivo.read(2048)):
                 return None
     except OSError as error:
-        return f"no se pudo abrir para ver qué es: {error.strerror or error}"
+        return f"no se pudo abrir para ver qué es: {causa(error)}"
     return "no tiene extensión y su contenido no es un PDF, un documento, una hoja de cálculo ni una imagen"
 
 
@@ -79,7 +80,7 @@ def recorrer(rutas: Iterable[str | Path]) -> Recorrido:
 def _recorrer_carpeta(carpeta: Path, recorrido: Recorrido) -> None:
     def no_se_abre(error: OSError) -> None:
         donde = Path(error.filename) if error.filename else carpeta
-        motivo = f"no se pudo abrir la carpeta: {error.strerror or error}; sus archivos no se leyeron"
+        motivo = f"no se pudo abrir la carpeta: {causa(error)}; sus archivos no se leyeron"
         recorrido.carpetas_ilegibles.append(Ignorado(donde, motivo))
 
     encontrados: list[Path] = []

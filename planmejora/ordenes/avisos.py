@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from carga.conexion import url_elegida
 from planmejora.calidad import ErrorDeBase
+from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de
 from planmejora.ordenes.opciones import BaseDeDatos, fecha_de_opcion
 from planmejora.seguimiento import ErrorDeCorreo, ResumenAvisos
@@ -136,7 +137,7 @@ def avisos(
         raise typer.Exit(2 if error.uso else 1) from None
     except OSError as error:
         consola_error.print(
-            f"[bold red]Error:[/] no se pudieron escribir los avisos en «{escape(str(salida))}»: {error.strerror}.",
+            f"[bold red]Error:[/] no se pudieron escribir los avisos en «{escape(str(salida))}»: {causa(error)}.",
             highlight=False,
         )
         raise typer.Exit(1) from None

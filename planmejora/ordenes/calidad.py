@@ -15,6 +15,7 @@ from carga.conexion import enmascarar, url_elegida
 from planmejora.calidad import FORMATOS, ErrorDeBase, Filtros, Reporte, escribir, leer_reporte
 from planmejora.calidad.terminal import mostrar_resumen
 from planmejora.calidad.vocabulario import nombres_de_codigos
+from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de
 from planmejora.ordenes.opciones import BaseDeDatos, fecha_de_opcion
 
@@ -132,9 +133,7 @@ def calidad(
         try:
             escribir(reporte, salida)
         except OSError as error:
-            consola_error.print(
-                f"[bold red]Error:[/] no se pudo escribir «{salida}»: {error.strerror}.", highlight=False
-            )
+            consola_error.print(f"[bold red]Error:[/] no se pudo escribir «{salida}»: {causa(error)}.", highlight=False)
             raise typer.Exit(1) from None
         Console().print(f"Reporte escrito en [bold]{salida}[/]", highlight=False)
     else:

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from carga.conexion import url_elegida
 from planmejora.calidad import ErrorDeBase
+from planmejora.errores_del_sistema import causa
 from planmejora.exportar import MODALIDAD_POR_DEFECTO, exportar_consolidado, exportar_f14
 from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de
 from planmejora.ordenes.opciones import BaseDeDatos, fecha_de_opcion
@@ -49,7 +50,7 @@ def _escribir(salida: Path, escribir: Callable[[], int], que: str) -> None:
         consola_error.print(f"[bold red]Error:[/] {error.mensaje}", highlight=False)
         raise typer.Exit(2 if error.uso else 1) from None
     except OSError as error:
-        consola_error.print(f"[bold red]Error:[/] no se pudo escribir «{salida}»: {error.strerror}.", highlight=False)
+        consola_error.print(f"[bold red]Error:[/] no se pudo escribir «{salida}»: {causa(error)}.", highlight=False)
         raise typer.Exit(1) from None
     if filas == 0:
         consola_error.print(

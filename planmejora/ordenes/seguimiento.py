@@ -10,6 +10,7 @@ from rich.console import Console
 
 from carga.conexion import url_elegida
 from planmejora.calidad import ErrorDeBase
+from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de
 from planmejora.ordenes.opciones import BaseDeDatos, fecha_de_opcion
 from planmejora.seguimiento import FORMATOS, escribir_seguimiento
@@ -69,7 +70,7 @@ def seguimiento(
     try:
         escribir_seguimiento(seg, salida)
     except OSError as error:
-        consola_error.print(f"[bold red]Error:[/] no se pudo escribir «{salida}»: {error.strerror}.", highlight=False)
+        consola_error.print(f"[bold red]Error:[/] no se pudo escribir «{salida}»: {causa(error)}.", highlight=False)
         raise typer.Exit(1) from None
     cuentas = " · ".join(f"{NOMBRES_ESTADOS[e]}: {n}" for e, n in seg.cuentas().items())
     cambios = sum(len(p.cambios) for p in seg.cambios)

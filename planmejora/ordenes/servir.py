@@ -12,6 +12,7 @@ from rich.console import Console
 
 from carga.conexion import BaseInaccesible, url_elegida
 from extractor.limites import MB
+from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.limites import (
     LIMITE_MEMORIA,
     LIMITE_SEGUNDOS,
@@ -38,7 +39,7 @@ def _no_se_puede_escuchar(host: str, puerto: int) -> str | None:
             return "otro programa ya usa ese puerto (elija otro con --puerto)"
         if error.errno == errno.EADDRNOTAVAIL:
             return "esa dirección no es de este equipo"
-        return error.strerror or str(error)
+        return causa(error)
     return None
 
 

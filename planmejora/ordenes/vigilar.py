@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from carga.conexion import BaseInaccesible, interpretar, url_elegida
+from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.opciones import BaseDeDatos
 from planmejora.vigilancia import registro
 from planmejora.vigilancia.ingestor import ingestor_de
@@ -103,7 +104,7 @@ def vigilar(
         registro.configurar(archivo_log, ocultar=(url,))
     except OSError as error:
         raise _uso_incorrecto(
-            f"No se puede escribir el registro en «{archivo_log}»: {error.strerror or error}. Elija otro con --log."
+            f"No se puede escribir el registro en «{archivo_log}»: {causa(error)}. Elija otro con --log."
         ) from error
 
     opciones = Opciones(carpeta=carpeta, espera=espera, sondeo=sondeo, una_vez=una_vez, mover=mover)

@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from carga.identidad import comparable
 from planmejora.calidad.modelo import sin_tildes
+from planmejora.errores_del_sistema import causa
 from planmejora.seguimiento.avisar import Aviso
 
 _VERDADERO = {"1", "si", "sí", "true", "yes"}
@@ -106,7 +107,7 @@ def leer_destinatarios(ruta: Path) -> dict[str, list[str]]:
             archivo.seek(0)
             filas = list(csv.DictReader(archivo, delimiter=separador, restkey="_mas"))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        detalle = error.strerror if isinstance(error, OSError) else str(error)
+        detalle = causa(error) if isinstance(error, OSError) else str(error)
         raise ErrorDeCorreo(f"No se pudo leer la lista de destinatarios «{ruta}»: {detalle}.", uso=True) from error
     columnas = {sin_tildes(c): c for c in (filas[0].keys() if filas else []) if c != "_mas"}
     columna_correos = columnas.get("correos") or columnas.get("correo")

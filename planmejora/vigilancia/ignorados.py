@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from carga.rutas import texto_de_ruta
+from planmejora.errores_del_sistema import causa
 from planmejora.vigilancia.observador import PROPIA
 from planmejora.vigilancia.registro import en_una_linea, registro
 
@@ -62,9 +63,7 @@ class Ignorados:
         nombre = self._nombre(Path(error.filename)) if error.filename else "."
         if nombre not in self._carpetas:
             self._carpetas.add(nombre)
-            registro().warning(
-                "No se pudo abrir la carpeta %s: %s. Sus archivos no se cargan.", nombre, error.strerror or error
-            )
+            registro().warning("No se pudo abrir la carpeta %s: %s. Sus archivos no se cargan.", nombre, causa(error))
 
     def _guardar(self, claves: list[str]) -> None:
         """Remember what was named; a folder that cannot be written (a read-only share) only costs naming it again."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from watchdog.observers.api import BaseObserver
 
 from carga.rutas import texto_de_ruta
+from planmejora.errores_del_sistema import causa
 from planmejora.vigilancia.asentamiento import Asentamiento, Firma
 from planmejora.vigilancia.ignorados import Ignorados
 from planmejora.vigilancia.ingestor import BaseNoDisponible, Desenlace, Ingestor, Resultado
@@ -336,7 +337,7 @@ class Vigilante:
             )
         except OSError as error:
             self._estado.sin_mover += 1
-            registro().error("No se pudo mover %s: %s. Queda donde estaba.", nombre, error)
+            registro().error("No se pudo mover %s: %s. Queda donde estaba.", nombre, causa(error))
             return
         registro().info("%s se movió a %s.", nombre, texto_de_ruta(destino.relative_to(self._carpeta)))
 

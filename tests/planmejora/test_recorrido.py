@@ -67,4 +67,4 @@ def test_una_subcarpeta_que_no_se_puede_abrir_se_dice_aunque_corra_como_root(
 
     monkeypatch.setattr("planmejora.recorrido.os.walk", sin_permiso)
     recorrido = recorrer([tmp_path])
-    assert [(c.ruta.name, "Permiso denegado" in c.motivo) for c in recorrido.carpetas_ilegibles] == [("cerrada", True)]
+    assert [(c.ruta.name, "no hay permiso" in c.motivo) for c in recorrido.carpetas_ilegibles] == [("cerrada", True)]

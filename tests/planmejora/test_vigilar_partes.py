@@ -519,9 +519,15 @@ def test_una_pasada_sobre_una_base_de_solo_lectura_termina_ya_con_2(tmp_path: Pa
     assert len(intentos) == 1, "no retries: waiting does not make a read-only database writable"
 
 
-def test_una_pasada_con_mover_que_no_pudo_mover_no_sale_con_0(tmp_path: Path) -> None:
-    """Regression (issue 12): `--una-vez --mover` exited 0 when files could not be moved aside."""
+def test_una_pasada_con_mover_que_no_pudo_mover_no_sale_con_0_y_dice_por_que_en_espanol(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Regression (issue 12): `--una-vez --mover` exited 0 when files could not be moved aside, and the log
+    said why in the system's English («[Errno 17] File exists»)."""
     (tmp_path / "a.pdf").write_bytes(b"x")
     (tmp_path / "procesados").write_text("un archivo donde debía ir la carpeta")
-    assert una_pasada(tmp_path, IngestorDePrueba(), mover_archivos=True) == 1
+    with caplog.at_level("INFO", logger="planmejora.vigilancia"):
+        assert una_pasada(tmp_path, IngestorDePrueba(), mover_archivos=True) == 1
     assert (tmp_path / "a.pdf").exists()
+    [mensaje] = [r.getMessage() for r in caplog.records if "No se pudo mover" in r.getMessage()]
+    assert "ya existe un archivo con ese nombre" in mensaje and "Errno" not in mensaje
