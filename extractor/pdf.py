@@ -9,6 +9,7 @@ Word repeats on every page is kept once.
 
 from __future__ import annotations
 
+import io
 import itertools
 import logging
 import re
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.pdfpage import PDFPage
@@ -32,6 +34,7 @@ from extractor.ocr import dibujo_escaneado
 from extractor.pdf_capas import texto_de_ocr_ajeno
 from extractor.pdf_objetos import Dibujo, dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
+from extractor.pdf_pdfium import dibujo_de_pdfium
 from extractor.pdf_texto import Regla, Reglas, bloques, tramos
 from extractor.textos import colapsar
 
@@ -94,6 +97,21 @@ def _abierto(fuente: Fuente) -> Iterator[Any]:
         raise _ilegible(error) from _causa(error)
     finally:
         pdf.stream.close()
+
+
+@contextmanager
+def _en_pdfium(fuente: Fuente, paginas: int) -> Iterator[Any | None]:
+    """The same PDF opened by pdfium, which reads what pages draw; None where pdfium cannot open it or
+    counts other pages than pdfminer: then pdfminer reads every page."""
+    try:
+        documento = pdfium.PdfDocument(fuente.getvalue() if isinstance(fuente, io.BytesIO) else fuente)
+    except pdfium.PdfiumError:
+        yield None
+        return
+    try:
+        yield documento if len(documento) == paginas else None
+    finally:
+        documento.close()
 
 
 def _paginas(pdf: Any, max_paginas: int) -> list[Any]:
@@ -177,11 +195,23 @@ class _Documento:
         return ArchivoIlegible("El PDF no tiene texto ni imágenes: sus páginas están en blanco.")
 
 
-def _leer_pagina(pagina: Any, numero: int, documento: _Documento, ajustes: AjustesLectura) -> None:
+def _dibujo(pagina: Any, pagina_pdfium: Any | None) -> Dibujo:
+    """What the page draws, read by pdfium; by pdfminer where pdfium's text may not be what is drawn."""
+    contenido = None if pagina_pdfium is None else dibujo_de_pdfium(pagina, pagina_pdfium.raw)
+    return dibujo(pagina) if contenido is None else contenido
+
+
+def _leer_pagina(
+    pagina: Any, numero: int, documento: _Documento, ajustes: AjustesLectura, pagina_pdfium: Any | None = None
+) -> None:
     """One page's rows into the document; a scanned page (no text layer, or only someone's hidden OCR text)
     goes through `_dibujo_sin_texto`."""
-    contenido: Dibujo | None = dibujo(pagina)
-    if contenido is not None and contenido.imagenes > 0 and (not _con_texto(contenido) or texto_de_ocr_ajeno(pagina)):
+    contenido: Dibujo | None = _dibujo(pagina, pagina_pdfium)
+    if (
+        contenido is not None
+        and contenido.imagenes > 0
+        and (not _con_texto(contenido) or (pagina_pdfium is not None and texto_de_ocr_ajeno(pagina_pdfium)))
+    ):
         documento.con_imagenes += 1
         contenido = _dibujo_sin_texto(pagina, numero)
         (documento.por_ocr if _con_texto(contenido) else documento.en_blanco).append(numero)
@@ -208,11 +238,16 @@ def leer_pdf(fuente: Fuente, max_paginas: int, ajustes: AjustesLectura = Ajustes
     """The rows of a PDF as one `HojaLeida`; raises `ArchivoIlegible` when it cannot be read."""
     documento = _Documento()
     with _abierto(fuente) as pdf:
-        for numero, pagina in enumerate(_paginas(pdf, max_paginas), start=1):
-            try:
-                _leer_pagina(pagina, numero, documento, ajustes)
-            finally:
-                pagina.close()
+        paginas = _paginas(pdf, max_paginas)
+        with _en_pdfium(fuente, len(paginas)) as en_pdfium:
+            for numero, pagina in enumerate(paginas, start=1):
+                pagina_pdfium = None if en_pdfium is None else en_pdfium[numero - 1]
+                try:
+                    _leer_pagina(pagina, numero, documento, ajustes, pagina_pdfium)
+                finally:
+                    pagina.close()
+                    if pagina_pdfium is not None:
+                        pagina_pdfium.close()
     if not documento.con_texto:
         raise documento.sin_texto()
     return [HojaLeida(documento.filas, paginas_en_blanco=documento.en_blanco, paginas_por_ocr=documento.por_ocr)]

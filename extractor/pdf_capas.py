@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 CUBRE_LA_PAGINA = 0.85
@@ -44,18 +43,6 @@ def _todo_invisible(pagina: Any) -> bool:
     )
 
 
-def texto_de_ocr_ajeno(pagina: Any) -> bool:
-    """The pdfplumber page shows a scan whose only text is an OCR layer hidden over or under it."""
-    fuente = pagina.pdf.path or pagina.pdf.stream
-    try:
-        documento = pdfium.PdfDocument(fuente)
-    except pdfium.PdfiumError:  # pdfminer reads what pdfium refuses: then its text is all there is
-        return False
-    try:
-        pagina_pdfium = documento[pagina.page_number - 1]
-        try:
-            return _oculto_bajo_la_imagen(pagina_pdfium)
-        finally:
-            pagina_pdfium.close()
-    finally:
-        documento.close()
+def texto_de_ocr_ajeno(pagina_pdfium: Any) -> bool:
+    """The page (opened by pdfium) shows a scan whose only text is an OCR layer hidden over or under it."""
+    return _oculto_bajo_la_imagen(pagina_pdfium)

@@ -10,7 +10,7 @@ import io
 import zlib
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
@@ -67,13 +67,19 @@ def pdf_con_capa(destino: Path, imagen: Image.Image, modo: int, capa_encima: boo
 )
 def test_se_reconoce_el_texto_de_un_ocr_ajeno(tmp_path: Path, modo: int, capa_encima: bool, oculta: bool) -> None:
     ruta = pdf_con_capa(tmp_path / "plan.pdf", formulario().imagen, modo, capa_encima)
-    with pdfplumber.open(ruta) as pdf:
-        assert texto_de_ocr_ajeno(pdf.pages[0]) == oculta
+    pdf = pdfium.PdfDocument(ruta)
+    try:
+        assert texto_de_ocr_ajeno(pdf[0]) == oculta
+    finally:
+        pdf.close()
 
 
 def test_un_pdf_con_texto_y_un_logo_no_es_un_escaneo() -> None:
-    with pdfplumber.open(Path(__file__).parent / "datos" / "reglada.pdf") as pdf:
-        assert not texto_de_ocr_ajeno(pdf.pages[0])
+    pdf = pdfium.PdfDocument(Path(__file__).parent / "datos" / "reglada.pdf")
+    try:
+        assert not texto_de_ocr_ajeno(pdf[0])
+    finally:
+        pdf.close()
 
 
 @pytest.mark.usefixtures("con_tesseract")
