@@ -13,9 +13,8 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -69,34 +68,22 @@ def _dibujos(ruta: Path) -> Iterator[tuple[int, Dibujo, Dibujo | None]]:
             for numero, pagina in enumerate(pdf.pages, start=1):
                 pagina_pdfium = documento[numero - 1]
                 try:
-                    yield numero, dibujo(pagina), dibujo_de_pdfium(pagina, pagina_pdfium)
+                    yield numero, dibujo(pagina), dibujo_de_pdfium(pagina, pagina_pdfium.raw)
                 finally:
                     pagina_pdfium.close()
         finally:
             documento.close()
 
 
-def _por_pdfium(pagina: Any) -> Dibujo:
-    """What the reader would draw: pdfium's, or pdfminer's where pdfium may differ."""
-    documento = pdfium.PdfDocument(pagina.pdf.stream.getvalue())
-    try:
-        pagina_pdfium = documento[pagina.page_number - 1]
-        try:
-            return dibujo_de_pdfium(pagina, pagina_pdfium) or dibujo(pagina)
-        finally:
-            pagina_pdfium.close()
-    finally:
-        documento.close()
-
-
 @contextlib.contextmanager
-def _lector(leer: Callable[[Any], Dibujo]) -> Iterator[None]:
-    antes = extractor.pdf.dibujo
-    extractor.pdf.dibujo = leer
+def _solo_pdfminer() -> Iterator[None]:
+    """The reader as it was: every page read by pdfminer."""
+    antes = extractor.pdf.dibujo_de_pdfium
+    extractor.pdf.dibujo_de_pdfium = lambda pagina, pagina_pdfium: None
     try:
         yield
     finally:
-        extractor.pdf.dibujo = antes
+        extractor.pdf.dibujo_de_pdfium = antes
 
 
 def _json(ruta: Path) -> str:
@@ -114,10 +101,9 @@ def comparar(ruta: Path, con_lectura: bool) -> list[str]:
     except Exception as error:  # a damaged file: only the readings are compared
         print(f"    no se abre: {type(error).__name__}: {error}")
     if con_lectura:
-        with _lector(dibujo):
+        with _solo_pdfminer():
             viejo_json = _json(ruta)
-        with _lector(_por_pdfium):
-            nuevo_json = _json(ruta)
+        nuevo_json = _json(ruta)
         if viejo_json != nuevo_json:
             diferencias.append("extraer_archivo da otro JSON")
     return diferencias
