@@ -34,7 +34,7 @@ from extractor.ocr import dibujo_escaneado
 from extractor.pdf_capas import texto_de_ocr_ajeno
 from extractor.pdf_objetos import Dibujo, dibujo, tablas
 from extractor.pdf_pagina import FilaPdf, filas_de_pagina
-from extractor.pdf_pdfium import dibujo_de_pdfium
+from extractor.pdf_pdfium import dibujo_de_pdfium, para_pdfium
 from extractor.pdf_texto import Regla, Reglas, bloques, tramos
 from extractor.textos import colapsar
 
@@ -195,6 +195,10 @@ class _Documento:
         return ArchivoIlegible("El PDF no tiene texto ni imágenes: sus páginas están en blanco.")
 
 
+def _pagina_de_pdfium(documento: Any, pagina: Any, numero: int) -> Any | None:
+    return documento[numero - 1] if para_pdfium(pagina) else None
+
+
 def _dibujo(pagina: Any, pagina_pdfium: Any | None) -> Dibujo:
     """What the page draws, read by pdfium; by pdfminer where pdfium's text may not be what is drawn."""
     contenido = None if pagina_pdfium is None else dibujo_de_pdfium(pagina, pagina_pdfium.raw)
@@ -241,7 +245,7 @@ def leer_pdf(fuente: Fuente, max_paginas: int, ajustes: AjustesLectura = Ajustes
         paginas = _paginas(pdf, max_paginas)
         with _en_pdfium(fuente, len(paginas)) as en_pdfium:
             for numero, pagina in enumerate(paginas, start=1):
-                pagina_pdfium = None if en_pdfium is None else en_pdfium[numero - 1]
+                pagina_pdfium = None if en_pdfium is None else _pagina_de_pdfium(en_pdfium, pagina, numero)
                 try:
                     _leer_pagina(pagina, numero, documento, ajustes, pagina_pdfium)
                 finally:

@@ -35,6 +35,8 @@ _SUBCONJUNTO = re.compile(r"^[A-Z]{6}\+")
 """The tag of an embedded subset (`BAAAAA+LiberationSans`), which pdfium leaves out of the font's name."""
 _MISMO_PUNTO = 0.01
 """Points closer than this (pt) are one: pdfium keeps positions in single precision."""
+CONTENIDO_MAXIMO = 2 * 1024 * 1024
+"""Bytes of content a page may have to be read by pdfium; the pages of the forms seen have under 100 KB."""
 _HUECO_TRAS_ESPACIO = 0.25
 """A gap after a space wider than this (em) within one piece of text: a space pdfium dropped."""
 
@@ -438,6 +440,34 @@ def _pintado(trazo: Any) -> bool:
     relleno, trazado = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(trazo, relleno, trazado)
     return bool(relleno.value or trazado.value)
+
+
+def _formularios(recursos: Any, vistos: set[int]) -> Iterator[PDFStream]:
+    recursos = resolve1(recursos)
+    objetos = resolve1(recursos.get("XObject")) if isinstance(recursos, dict) else None
+    for objeto in objetos.values() if isinstance(objetos, dict) else ():
+        objeto = resolve1(objeto)
+        if isinstance(objeto, PDFStream) and _nombre(objeto.get("Subtype")) == "Form" and id(objeto) not in vistos:
+            vistos.add(id(objeto))
+            yield objeto
+            yield from _formularios(objeto.get("Resources"), vistos)
+
+
+def para_pdfium(pagina: Any) -> bool:
+    """Whether pdfium may read the page: its content (and its forms', inflated by pdfminer) is not larger
+    than a form's page ever is.
+
+    pdfium aborts the whole process when an allocation fails, as a content stream that inflates to
+    gigabytes or draws millions of glyphs makes it do within the reader's memory limit; pdfminer
+    raises `MemoryError`, or takes its time, and the reader's process reports the file past its
+    memory or time limit, as it should. Inflating a page's content is C's work (zlib).
+    """
+    tamano = 0
+    for flujo in [*pagina.page_obj.contents, *_formularios(pagina.page_obj.resources, set())]:
+        flujo = resolve1(flujo)
+        if isinstance(flujo, PDFStream):
+            tamano += len(flujo.get_data())
+    return tamano <= CONTENIDO_MAXIMO
 
 
 def dibujo_de_pdfium(pagina: Any, pagina_pdfium: Any) -> Dibujo | None:
