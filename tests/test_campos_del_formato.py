@@ -1,6 +1,6 @@
 """The form's fields are listed once (`extractor.modelo.COLUMNAS`, from `columnas.toml`); everything that
 shows a finding shows those fields, in that order: the model, the JSON, the expected JSON of the samples,
-the contract's example and the database view."""
+the contract's example, the database view and the consolidated plan."""
 
 import dataclasses
 import json
@@ -12,6 +12,7 @@ from sqlalchemy import inspect
 from carga.esquema import abrir_base
 from extractor.modelo import COLUMNAS
 from normalizacion.modelo import Fecha, Hallazgo
+from planmejora.exportar.modelo import columnas
 from tests.carga.fabrica import hallazgo
 
 RAIZ = Path(__file__).resolve().parents[1]
@@ -57,3 +58,7 @@ def test_la_vista_de_hallazgos_tiene_cada_columna_y_las_fechas_con_precision_y_e
 def test_las_fechas_del_modelo_son_fechas() -> None:
     h = hallazgo(1)
     assert [campo for campo in COLUMNAS if isinstance(getattr(h, campo), Fecha)] == list(FECHAS)
+
+
+def test_el_consolidado_trae_cada_campo_del_formato_en_su_orden() -> None:
+    assert [clave for clave in columnas("consolidado") if clave in COLUMNAS] == list(COLUMNAS)

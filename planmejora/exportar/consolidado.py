@@ -13,9 +13,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from normalizacion.modelo import COLUMNAS, Fecha
 from planmejora.calidad.modelo import Filtros
 from planmejora.exportar.consulta import leer_acciones
-from planmejora.exportar.modelo import AccionDelPlan, Fecha, columnas
+from planmejora.exportar.modelo import AccionDelPlan, columnas
 from planmejora.salidas.escapar import celda
 from planmejora.salidas.xlsx import OFICIO, Valor, fecha, guardar, tabla
 
@@ -34,8 +35,8 @@ def _en_palabras(valor: bool | str) -> str:
 
 
 def _valor(accion: AccionDelPlan, clave: str) -> Dato:
-    """The value of a column; sí/no and the state of the action in words."""
-    valor: bool | Dato = getattr(accion, clave)
+    """The value of a column (a field of the form, or of the plan and its file); sí/no and the state in words."""
+    valor: bool | Dato = getattr(accion.hallazgo if clave in COLUMNAS else accion, clave)
     if isinstance(valor, bool) or (clave == "estado_accion" and isinstance(valor, str)):
         return _en_palabras(valor)
     return valor
@@ -50,7 +51,7 @@ def _para_csv(valor: Dato) -> str:
     if isinstance(valor, Fecha):
         if valor.valor is None:
             return ""
-        return valor.valor.strftime("%m/%Y" if valor.solo_mes else "%d/%m/%Y")
+        return valor.valor.strftime("%m/%Y" if valor.precision == "mes" else "%d/%m/%Y")
     return celda(None if valor is None else str(valor))
 
 

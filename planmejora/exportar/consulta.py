@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, cast, get_type_hints
 
 from sqlalchemy.engine import RowMapping
 
+from normalizacion.modelo import COLUMNAS, EstadoFecha, Fecha, Hallazgo, Origen, Precision
 from planmejora.calidad.consulta import (
     ORDEN_HALLAZGOS,
     booleano_sql,
@@ -15,34 +17,43 @@ from planmejora.calidad.consulta import (
     texto_sql,
 )
 from planmejora.calidad.modelo import Filtros
-from planmejora.exportar.modelo import AccionDelPlan, Fecha
+from planmejora.exportar.modelo import AccionDelPlan
 
 
 def _fecha(fila: RowMapping, nombre: str) -> Fecha:
-    return Fecha(
-        fecha_sql(fila.get(nombre)), texto_sql(fila.get(f"{nombre}_precision")), texto_sql(fila.get(f"{nombre}_estado"))
-    )
+    """A date of the view: its value, precision and state (the view keeps no `raw`)."""
+    valor = fecha_sql(fila.get(nombre))
+    precision = cast(Precision | None, texto_sql(fila.get(f"{nombre}_precision")))
+    estado = texto_sql(fila.get(f"{nombre}_estado")) or ("ok" if valor is not None else "vacia")
+    return Fecha(None, valor, precision, cast(EstadoFecha, estado))
+
+
+@cache
+def _tipos_de_campo() -> dict[str, Any]:
+    """Each field of the form with its type in `Hallazgo`: what says how to read it from the view."""
+    return get_type_hints(Hallazgo)
+
+
+def _campo(fila: RowMapping, nombre: str, tipo: Any) -> Any:
+    if tipo is Fecha:
+        return _fecha(fila, nombre)
+    if tipo == int | None:
+        return entero_sql(fila.get(nombre))
+    if tipo == bool | None:
+        return booleano_sql(fila.get(nombre))
+    return texto_sql(fila.get(nombre))
 
 
 def _accion(f: RowMapping) -> AccionDelPlan:
-    textos: dict[str, Any] = {
-        nombre: texto_sql(f.get(nombre))
-        for nombre in (
-            "entidad", "proceso_auditado", "numero", "descripcion", "accion_mejora", "meta_indicador",
-            "dependencia", "cargo_responsable", "estado_accion", "direccion_tecnica", "observaciones", "hoja",
-        )
-    }  # fmt: skip
+    tipos = _tipos_de_campo()
+    origen = Origen(pagina=entero_sql(f.get("pagina")), hoja=texto_sql(f.get("hoja")), fila=entero_sql(f.get("fila")))
+    hallazgo = Hallazgo(**{campo: _campo(f, campo, tipos[campo]) for campo in COLUMNAS}, origen=origen)
     return AccionDelPlan(
-        **textos,
+        entidad=texto_sql(f.get("entidad")),
+        proceso_auditado=texto_sql(f.get("proceso_auditado")),
         fecha_suscripcion=_fecha(f, "fecha_suscripcion"),
-        plazo_meses=entero_sql(f.get("plazo_meses")),
-        fecha_inicio=_fecha(f, "fecha_inicio"),
-        fecha_terminacion=_fecha(f, "fecha_terminacion"),
-        cumplimiento=booleano_sql(f.get("cumplimiento")),
-        efectividad=booleano_sql(f.get("efectividad")),
+        hallazgo=hallazgo,
         archivo=str(f["archivo"]),
-        pagina=entero_sql(f.get("pagina")),
-        fila=entero_sql(f.get("fila")),
     )
 
 
@@ -54,7 +65,7 @@ def leer_acciones(url: str, filtros: Filtros | None = None) -> list[AccionDelPla
     return [
         accion
         for accion in map(_accion, filas)
-        if filtros.deja_dependencia(accion.dependencia)
+        if filtros.deja_dependencia(accion.hallazgo.dependencia)
         and filtros.deja_entidad(accion.entidad)
         and filtros.deja_fecha(accion.fecha_suscripcion.valor)
     ]

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from normalizacion.modelo import Fecha
 from planmejora.exportar.consulta import leer_acciones
-from planmejora.exportar.modelo import AccionDelPlan, Fecha, columnas
+from planmejora.exportar.modelo import AccionDelPlan, columnas
 from planmejora.salidas.xlsx import OFICIO, guardar, tabla
+from planmejora.vencimiento import vence
 
 MODALIDAD_POR_DEFECTO = "seguimiento"
 AVANCE_CERRADA = 100
@@ -51,17 +53,17 @@ def _sireci(fecha: dt.date) -> str:
 
 def _fecha(fila: FilaF14, clave: str, fecha: Fecha, nombre: str, extremo: str) -> dt.date | None:
     """Start takes the first day of a month-only date and end the last: said so, for the office to confirm."""
-    dia = fecha.primer_dia if extremo == "primer" else fecha.ultimo_dia
+    dia = fecha.valor if extremo == "primer" else vence(fecha.valor, fecha.precision)
     if dia is None:
         fila.poner(clave, None, f"La copia no trae la fecha de {nombre}: escríbala.")
-    elif fecha.inferida:
+    elif fecha.estado == "inferida":
         fila.poner(
             clave,
             _sireci(dia),
             f"La copia no traía una fecha de {nombre} legible: se dedujo de la otra fecha y del plazo en meses "
             f"({dia:%d/%m/%Y}); confírmela.",
         )
-    elif fecha.solo_mes:
+    elif fecha.precision == "mes":
         fila.poner(
             clave,
             _sireci(dia),
@@ -85,7 +87,7 @@ def _plazo(fila: FilaF14, inicio: dt.date | None, fin: dt.date | None) -> None:
 def _avance(fila: FilaF14, accion: AccionDelPlan) -> None:
     if accion.cerrada:
         fila.poner("avance", AVANCE_CERRADA)
-    elif accion.estado_accion is None:
+    elif accion.hallazgo.estado_accion is None:
         fila.poner("avance", None, "La copia no dice si la acción está cerrada: escriba el avance físico (0 a 100).")
     else:
         fila.poner("avance", None, "La acción está abierta: escriba el avance físico (0 a 100).")
@@ -100,18 +102,19 @@ def fila_f14(numero: int, accion: AccionDelPlan, modalidad: str) -> FilaF14:
     fila = FilaF14(f"FILA_{numero}", accion)
     fila.poner("fila", fila.rotulo)
     fila.poner("modalidad", modalidad)
-    _texto(fila, "codigo", accion.numero, "el número del hallazgo")
-    _texto(fila, "descripcion", accion.descripcion, "la descripción del hallazgo")
+    hallazgo = accion.hallazgo
+    _texto(fila, "codigo", hallazgo.numero, "el número del hallazgo")
+    _texto(fila, "descripcion", hallazgo.descripcion, "la descripción del hallazgo")
     fila.poner("causa", None, _NO_LO_TRAE)
-    _texto(fila, "accion_mejora", accion.accion_mejora, "la acción de mejora")
-    _texto(fila, "actividad", accion.accion_mejora, "la acción de mejora (la actividad)")
+    _texto(fila, "accion_mejora", hallazgo.accion_mejora, "la acción de mejora")
+    _texto(fila, "actividad", hallazgo.accion_mejora, "la acción de mejora (la actividad)")
     fila.poner("unidad", None, _NO_LO_TRAE)
     fila.poner("cantidad", None, _NO_LO_TRAE)
-    inicio = _fecha(fila, "inicio", accion.fecha_inicio, "inicio", "primer")
-    fin = _fecha(fila, "terminacion", accion.fecha_terminacion, "terminación", "último")
+    inicio = _fecha(fila, "inicio", hallazgo.fecha_inicio, "inicio", "primer")
+    fin = _fecha(fila, "terminacion", hallazgo.fecha_terminacion, "terminación", "último")
     _plazo(fila, inicio, fin)
     _avance(fila, accion)
-    fila.poner("observaciones", accion.observaciones)
+    fila.poner("observaciones", hallazgo.observaciones)
     return fila
 
 
@@ -137,8 +140,8 @@ def _escribir(filas: list[FilaF14], salida: Path, corte: dt.date) -> None:
         "Por diligenciar",
         ("Fila", "Código hallazgo", "Columna", "Qué falta", "Entidad", "Archivo", "Ubicación"),
         [
-            (fila.rotulo, fila.accion.numero, titulos[clave], pendiente, fila.accion.entidad, fila.accion.archivo,
-             fila.accion.ubicacion)
+            (fila.rotulo, fila.accion.hallazgo.numero, titulos[clave], pendiente, fila.accion.entidad,
+             fila.accion.archivo, fila.accion.ubicacion)
             for fila in filas
             for clave, pendiente in fila.pendientes
         ],
