@@ -1,6 +1,6 @@
 """Which database a URL names, and an engine that behaves the same on SQLite and PostgreSQL.
 
-A user types `--db` by hand: every way it can be wrong becomes `BaseInaccesible` with a
+A user types `--db` by hand: every way it can be wrong becomes `ErrorDeBase` with a
 Spanish sentence, never a driver traceback.
 """
 
@@ -26,17 +26,19 @@ _SOLO_LECTURA = "planmejora_solo_lectura"
 _POSTGRES = {"postgresql", "postgres", "postgresql+psycopg"}
 
 
-class BaseInaccesible(Exception):
-    """The database named by the user cannot be used; `mensaje` says why, in Spanish.
+class ErrorDeBase(Exception):
+    """The database named by the user cannot be used, to load or to report; `mensaje` says why, in Spanish.
 
+    `uso`: the user named it wrong (an address not understood, a file that does not exist): a usage error.
     `permanente`: waiting will not help (it is read-only, its disk is full, this user may not write):
     a person must act, so a single pass stops at once instead of retrying.
     """
 
-    def __init__(self, mensaje: str, permanente: bool = False) -> None:
+    def __init__(self, mensaje: str, permanente: bool = False, uso: bool = False) -> None:
         super().__init__(mensaje)
         self.mensaje = mensaje
         self.permanente = permanente
+        self.uso = uso
 
 
 _SIN_ESCRITURA_POSTGRESQL = {
@@ -129,16 +131,18 @@ def interpretar(url: str) -> URL:
     try:
         interpretada = make_url(url.strip())
     except (ArgumentError, ValueError) as error:
-        raise BaseInaccesible(
+        raise ErrorDeBase(
             f"La dirección de base de datos «{enmascarar(url)}» no se entiende. "
-            "Ejemplos válidos: sqlite:///planmejora.db o postgresql://usuario:clave@servidor/base."
+            "Ejemplos válidos: sqlite:///planmejora.db o postgresql://usuario:clave@servidor/base.",
+            uso=True,
         ) from error
     if interpretada.drivername in _POSTGRES:
         return interpretada.set(drivername="postgresql+psycopg")
     if interpretada.get_backend_name() not in ("sqlite", "postgresql"):
-        raise BaseInaccesible(
+        raise ErrorDeBase(
             f"La base de datos «{interpretada.get_backend_name()}» no está soportada: "
-            "use SQLite (sqlite:///archivo.db) o PostgreSQL (postgresql://…)."
+            "use SQLite (sqlite:///archivo.db) o PostgreSQL (postgresql://…).",
+            uso=True,
         )
     return interpretada
 
@@ -162,7 +166,7 @@ def crear_motor(url: str, solo_lectura: bool = False) -> Engine:
         else:
             motor = create_engine(interpretada, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
-        raise BaseInaccesible(
+        raise ErrorDeBase(
             f"No se puede usar la base de datos «{enmascarar(url)}»: {enmascarar(str(error), url)}."
         ) from error
     return motor

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, es_postgresql, escritura_imposible
+from carga.conexion import ErrorDeBase, crear_motor, describir, enmascarar, es_postgresql, escritura_imposible
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -76,7 +76,7 @@ def actualizar(motor: Engine) -> None:
 
 
 def abrir_base(url: str) -> Engine:
-    """An engine for `url` whose database answers and has the current schema, or `BaseInaccesible`."""
+    """An engine for `url` whose database answers and has the current schema, or `ErrorDeBase`."""
     motor = crear_motor(url)
     try:
         actualizar(motor)
@@ -85,8 +85,8 @@ def abrir_base(url: str) -> Engine:
         detalle = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
         if motivo := escritura_imposible(error):
             mensaje = f"No se pudo abrir la base de datos «{describir(motor)}»: {motivo}."
-            raise BaseInaccesible(mensaje, permanente=True) from error
-        raise BaseInaccesible(
+            raise ErrorDeBase(mensaje, permanente=True) from error
+        raise ErrorDeBase(
             f"No se pudo abrir la base de datos «{describir(motor)}»: {enmascarar(detalle, url)}."
         ) from error
     return motor

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from planmejora.exportar import exportar_consolidado as exportar_consolidado
     from planmejora.exportar import exportar_f14 as exportar_f14
     from planmejora.ingesta import Avance as Avance
-    from planmejora.ingesta import BaseInaccesible as BaseInaccesible
     from planmejora.ingesta import Progreso as Progreso
     from planmejora.ingesta import Resumen as Resumen
     from planmejora.ingesta import ingerir as ingerir
@@ -67,7 +66,6 @@ __all__ = [
     "AjustesTablas",
     "AjustesTexto",
     "Avance",
-    "BaseInaccesible",
     "Encabezado",
     "ErrorDeBase",
     "Fecha",
@@ -136,7 +134,6 @@ _ORIGEN: dict[str, tuple[str, str]] = {
     "exportar_consolidado": ("planmejora.exportar", "exportar_consolidado"),
     "exportar_f14": ("planmejora.exportar", "exportar_f14"),
     "Avance": ("planmejora.ingesta", "Avance"),
-    "BaseInaccesible": ("planmejora.ingesta", "BaseInaccesible"),
     "Progreso": ("planmejora.ingesta", "Progreso"),
     "Resumen": ("planmejora.ingesta", "Resumen"),
     "ingerir": ("planmejora.ingesta", "ingerir"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from carga.conexion import BaseInaccesible, describir, escritura_imposible, url_elegida
+from carga.conexion import ErrorDeBase, describir, escritura_imposible, url_elegida
 from carga.esquema import abrir_base
 from carga.lote import Avance, Progreso, Resumen
 from carga.rutas import texto_de_ruta
@@ -22,7 +22,10 @@ from extractor.limites import Limites
 from planmejora.lectura import leer_y_guardar
 from planmejora.recorrido import recorrer
 
-__all__ = ["Avance", "BaseInaccesible", "Progreso", "Resumen", "ingerir"]
+__all__ = ["Avance", "BaseInaccesible", "ErrorDeBase", "Progreso", "Resumen", "ingerir"]
+
+BaseInaccesible = ErrorDeBase
+"""The name of `ErrorDeBase` in 0.1.0, when loading and reporting had an error each: obsolete, kept for that code."""
 
 
 def ingerir(
@@ -48,7 +51,7 @@ def ingerir(
     file as a reader takes it, so a long read (OCR) shows which file it is. Files found in the folders that are of
     no kind planmejora reads are named in `Resumen.ignorados` with why; a folder that cannot be opened
     is one of `Resumen.errores`. `ajustes` changes how each file is read (see `extraer_archivo`); content
-    already loaded is not read again with them. Raises `BaseInaccesible` when the database cannot be used.
+    already loaded is not read again with them. Raises `ErrorDeBase` when the database cannot be used.
     """
     pedido = [str(ruta) for ruta in rutas]
     limites = limites or Limites()
@@ -72,7 +75,7 @@ def ingerir(
         if motivo := escritura_imposible(error):
             base = describir(motor)
             mensaje = f"No se puede guardar en la base de datos «{base}»: {motivo}. Lo ya cargado quedó completo."
-            raise BaseInaccesible(mensaje, permanente=True) from error
+            raise ErrorDeBase(mensaje, permanente=True) from error
         raise
     finally:
         motor.dispose()

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from planmejora.calidad.consulta import ErrorDeBase, leer_reporte
+from carga.conexion import ErrorDeBase
+from planmejora.calidad.consulta import leer_reporte
 from planmejora.calidad.modelo import Accion, FilaProblema, Filtros, Reporte
 from planmejora.calidad.salida_csv import escribir_csv
 from planmejora.calidad.salida_html import escribir_html

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, MetaData, Table, func, inspect, selec
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import DBAPIError
 
-from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, interpretar, para_leer
+from carga.conexion import ErrorDeBase, crear_motor, describir, enmascarar, interpretar, para_leer
 from planmejora.calidad.modelo import Accion, DocumentoIlegible, FilaProblema, Filtros, Reporte
 
 VISTAS = ("documentos", "v_hallazgos", "v_problemas")
@@ -27,21 +27,9 @@ VISTAS = ("documentos", "v_hallazgos", "v_problemas")
 ORDEN_HALLAZGOS = ("archivo", "plan_id", "posicion", "hallazgo_id")
 
 
-class ErrorDeBase(Exception):
-    """The report cannot be made from this database; `uso` is true when the user named it wrong."""
-
-    def __init__(self, mensaje: str, uso: bool = False) -> None:
-        super().__init__(mensaje)
-        self.mensaje = mensaje
-        self.uso = uso
-
-
 def _motor(url: str) -> Engine:
     """An engine for an existing database: a report must not leave an empty SQLite file behind."""
-    try:
-        interpretada = interpretar(url)
-    except BaseInaccesible as error:
-        raise ErrorDeBase(error.mensaje, uso=True) from error
+    interpretada = interpretar(url)
     archivo = interpretada.database
     if interpretada.get_backend_name() == "sqlite" and archivo and archivo != ":memory:" and not Path(archivo).exists():
         raise ErrorDeBase(
@@ -49,10 +37,7 @@ def _motor(url: str) -> Engine:
             f"«planmejora ingerir CARPETA --db {enmascarar(url)}», o indique otra base con --db.",
             uso=True,
         )
-    try:
-        return crear_motor(url, solo_lectura=True)
-    except BaseInaccesible as error:
-        raise ErrorDeBase(error.mensaje) from error
+    return crear_motor(url, solo_lectura=True)
 
 
 def fecha_sql(valor: Any) -> dt.date | None:

@@ -29,7 +29,7 @@ from rich.table import Column
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
-from carga.conexion import BaseInaccesible, url_elegida
+from carga.conexion import ErrorDeBase, url_elegida
 from carga.rutas import texto_de_ruta
 from extractor.limites import Limites
 from planmejora import ingesta
@@ -113,7 +113,7 @@ def ingerir(
                 renglones = _Renglones(consola, detallado)
                 resumen = ingesta.ingerir(rutas, url, workers, reintentar, renglones, limites, parada.pedida)
                 renglones.resumir_omitidos()
-    except BaseInaccesible as error:
+    except ErrorDeBase as error:
         consola.print(f"[bold red]{escape(error.mensaje)}[/]")
         raise typer.Exit(2) from error
     except SQLAlchemyError as error:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import BaseInaccesible, url_elegida
+from carga.conexion import ErrorDeBase, url_elegida
 from extractor.limites import MB
 from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.limites import (
@@ -101,7 +101,7 @@ def servir(
             limites=limites_de(max_paginas, limite_segundos, limite_memoria),
             https=https,
         )
-    except BaseInaccesible as error:
+    except ErrorDeBase as error:
         consola.print(f"[bold red]Error:[/] {error.mensaje}", highlight=False)
         raise typer.Exit(2) from None
     except OSError as error:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import BaseInaccesible, url_elegida
+from carga.conexion import ErrorDeBase, url_elegida
 from carga.esquema import abrir_base
 from planmejora import usuarios as biblioteca
 from planmejora.ordenes.opciones import BaseDeDatos
@@ -64,7 +64,7 @@ def crear(
         clave = _leer_clave()
         biblioteca.validar_clave(clave)
         motor = abrir_base(url_elegida(db))
-    except (biblioteca.ErrorDeUsuario, BaseInaccesible) as error:
+    except (biblioteca.ErrorDeUsuario, ErrorDeBase) as error:
         raise _error(error.mensaje) from None
     try:
         biblioteca.crear_usuario(motor, nombre, rol, clave)
@@ -80,7 +80,7 @@ def listar(db: BaseDeDatos = None) -> None:
     """Muestra los usuarios y su rol (nunca sus claves)."""
     try:
         motor = abrir_base(url_elegida(db))
-    except BaseInaccesible as error:
+    except ErrorDeBase as error:
         raise _error(error.mensaje) from None
     try:
         for usuario in biblioteca.listar(motor):

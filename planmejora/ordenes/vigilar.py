@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import BaseInaccesible, interpretar, url_elegida
+from carga.conexion import ErrorDeBase, interpretar, url_elegida
 from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.opciones import BaseDeDatos
 from planmejora.vigilancia import registro
@@ -96,7 +96,7 @@ def vigilar(
     url = url_elegida(db)
     try:
         interpretar(url)
-    except BaseInaccesible as error:
+    except ErrorDeBase as error:
         raise _uso_incorrecto(error.mensaje) from error
     carpeta = Path(os.path.abspath(carpeta))
     archivo_log = log or carpeta / PROPIA / "vigilar.log"

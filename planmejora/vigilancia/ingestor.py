@@ -15,7 +15,7 @@ from typing import Protocol
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from carga.conexion import enmascarar
-from planmejora.ingesta import Avance, BaseInaccesible, ingerir
+from planmejora.ingesta import Avance, ErrorDeBase, ingerir
 
 
 class Desenlace(Enum):
@@ -74,7 +74,7 @@ def ingestor_de(url_db: str) -> Ingestor:
 
         try:
             ingerir(rutas, url_db, workers=1, progreso=avisar, parar=parar)
-        except BaseInaccesible as error:
+        except ErrorDeBase as error:
             raise BaseNoDisponible(error.mensaje, error.permanente) from error
         except (OperationalError, InterfaceError) as error:
             raise BaseNoDisponible(f"{_primera_linea(error, url_db)}.") from error

@@ -67,7 +67,7 @@ def crear_app(
     `limite_subida` is the most bytes one upload may send; `limites` are those of `ingerir` for each
     file; `espera_fallo` the seconds a wrong password waits (it grows with repeated failures); `https`
     makes the session cookie travel only over HTTPS (behind a reverse proxy that terminates it).
-    Raises `BaseInaccesible` when the database cannot be used.
+    Raises `ErrorDeBase` when the database cannot be used.
     """
     url = url_elegida(db)
     motor = abrir_base(url)

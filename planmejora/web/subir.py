@@ -11,7 +11,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
-from carga.conexion import BaseInaccesible
+from carga.conexion import ErrorDeBase
 from planmejora.web.respuesta import pagina
 from planmejora.web.seguridad import BaseNoDisponible, Rechazo, exigir, servicio_de, verificar_csrf
 from planmejora.web.subida import cargar_guardados, guardar_subidos
@@ -38,7 +38,7 @@ async def subir(request: Request) -> Response:
         resultados = await anyio.to_thread.run_sync(
             partial(cargar_guardados, servicio, guardados), limiter=servicio.cargas
         )
-    except BaseInaccesible as error:
+    except ErrorDeBase as error:
         raise BaseNoDisponible(f"{error.mensaje} Vuelva a subir los archivos cuando se arregle.") from None
     except SQLAlchemyError:
         raise BaseNoDisponible(

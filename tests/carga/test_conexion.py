@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from carga.conexion import BaseInaccesible, crear_motor, describir, enmascarar, interpretar, url_elegida
+from carga.conexion import ErrorDeBase, crear_motor, describir, enmascarar, interpretar, url_elegida
 
 SECRETO = "Secreto-123"
 
@@ -45,9 +45,16 @@ def test_un_mensaje_que_cita_un_secreto_lo_pierde_aunque_venga_decodificado() ->
     ],
 )
 def test_una_url_que_no_sirve_se_rechaza_sin_mostrar_la_clave(url: str) -> None:
-    with pytest.raises(BaseInaccesible) as error:
+    with pytest.raises(ErrorDeBase) as error:
         interpretar(url)
     assert SECRETO not in error.value.mensaje
+    assert error.value.uso and not error.value.permanente
+
+
+def test_el_nombre_de_0_1_0_es_la_misma_excepcion() -> None:
+    from planmejora.ingesta import BaseInaccesible
+
+    assert BaseInaccesible is ErrorDeBase
 
 
 def test_la_base_se_describe_sin_la_clave_de_la_consulta() -> None:

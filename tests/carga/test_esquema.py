@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
-from carga.conexion import BaseInaccesible, crear_motor, interpretar, url_elegida
+from carga.conexion import ErrorDeBase, crear_motor, interpretar, url_elegida
 from carga.esquema import REVISION_FINAL, abrir_base, actualizar, al_dia, configuracion, revision_actual, revision_final
 from carga.guardar import ArchivoEnDisco, guardar_documento
 from carga.modelos import metadata
@@ -101,15 +101,15 @@ def test_la_base_sale_de_db_luego_de_la_variable_luego_del_valor_por_defecto(
     ],
 )
 def test_una_url_mala_es_un_error_en_espanol(url: str, dice: str) -> None:
-    with pytest.raises(BaseInaccesible, match=dice):
+    with pytest.raises(ErrorDeBase, match=dice):
         crear_motor(url)
 
 
 def test_una_base_que_no_se_puede_abrir_lo_dice_sin_mostrar_la_clave(tmp_path: Path) -> None:
-    with pytest.raises(BaseInaccesible, match="No se pudo abrir la base de datos") as sqlite:
+    with pytest.raises(ErrorDeBase, match="No se pudo abrir la base de datos") as sqlite:
         abrir_base(f"sqlite:///{tmp_path / 'no' / 'existe' / 'planes.db'}")
     assert "planes.db" in sqlite.value.mensaje
-    with pytest.raises(BaseInaccesible, match="No se pudo abrir la base de datos") as postgres:
+    with pytest.raises(ErrorDeBase, match="No se pudo abrir la base de datos") as postgres:
         abrir_base("postgresql://usuario:secreta@127.0.0.1:1/base")
     assert "secreta" not in postgres.value.mensaje
 

@@ -122,13 +122,11 @@ def test_un_envio_sin_archivos_es_400(como: Callable[[str], TestClient]) -> None
 def test_una_base_que_no_deja_guardar_es_una_pagina_503_sin_traza(
     como: Callable[[str], TestClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from carga.conexion import BaseInaccesible
+    from carga.conexion import ErrorDeBase
     from planmejora.web import subida
 
     def sin_permiso(*_: object, **__: object) -> None:
-        raise BaseInaccesible(
-            "No se puede guardar en la base de datos «planes.db»: es de solo lectura.", permanente=True
-        )
+        raise ErrorDeBase("No se puede guardar en la base de datos «planes.db»: es de solo lectura.", permanente=True)
 
     monkeypatch.setattr(subida, "ingerir", sin_permiso)
     respuesta = subir(como("carlos"), ("t.docx", (MUESTRAS / "tamboral_2022.docx").read_bytes()))
