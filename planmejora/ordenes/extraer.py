@@ -15,9 +15,8 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from carga.rutas import texto_de_ruta
-from extractor.columnas import COLUMNAS
+from extractor.modelo import COLUMNAS
 from normalizacion.modelo import Fecha, Hallazgo, Plan
-from planmejora.api import extraer_aislados
 from planmejora.ordenes.limites import (
     LIMITE_MEMORIA,
     LIMITE_SEGUNDOS,
@@ -81,6 +80,8 @@ def extraer(
 
       planmejora extraer muestras/ --formato csv > hallazgos.csv
     """
+    from planmejora.api import extraer_aislados  # the readers: `extraer --help` need not import them
+
     exigir_rutas(archivos)
     recorrido = recorrer(archivos)
     rutas = recorrido.archivos

@@ -38,3 +38,22 @@ def test_la_ayuda_no_importa_las_ordenes_ni_sus_bibliotecas() -> None:
 
     assert "Órdenes" in salida.stdout
     assert salida.stderr.strip() == "[]"
+
+
+def test_la_ayuda_de_extraer_no_importa_los_lectores() -> None:
+    lectores = ("planmejora.api", "extractor.lector", "extractor.pdf", "pdfplumber", "pypdfium2", "openpyxl", "docx")
+    programa = (
+        "import sys\n"
+        "from planmejora import cli\n"
+        "sys.argv = ['planmejora', 'extraer', '--help']\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({lectores!r})), file=sys.stderr)\n"
+    )
+
+    salida = subprocess.run([sys.executable, "-c", programa], capture_output=True, text=True, check=True)
+
+    assert "--formato" in salida.stdout
+    assert salida.stderr.strip() == "[]"
