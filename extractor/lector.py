@@ -176,7 +176,10 @@ def _leer_una_vez(ruta: Path, limites: Limites) -> _Bytes:
 
 
 def leer(
-    ruta: str | Path, limites: Limites | None = None, nombre: str | None = None, ajustes: AjustesLectura | None = None
+    ruta: str | Path,
+    limites: Limites | None = None,
+    nombre: str | None = None,
+    ajustes: AjustesLectura = AjustesLectura(),
 ) -> DocumentoCrudo:
     """Read one file into the neutral shape; never raises for a bad file.
 
@@ -184,7 +187,6 @@ def leer(
     settings of the reading (by default `AjustesLectura()`).
     """
     limites = limites or Limites()
-    ajustes = ajustes or AjustesLectura()
     ruta = Path(ruta)
     archivo = nombre if nombre is not None else str(ruta)
     declarado = por_extension(ruta)

@@ -39,7 +39,7 @@ def extraer_archivo(
 
     `ajustes` changes how the file is read (`AjustesLectura`; by default the settings the samples are read with).
     """
-    documento = leer(ruta, limites, ajustes=ajustes)
+    documento = leer(ruta, limites, ajustes=ajustes or AjustesLectura())
     try:
         return normalizar_documento(documento)
     except Exception as error:  # a normalizer bug must not stop the batch; it is logged with its traceback
