@@ -32,7 +32,8 @@ Punto = tuple[float, float]
 _IDENTIDAD: Matriz = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _GUION_DE_PDFIUM = 0x02
 _SUBCONJUNTO = re.compile(r"^[A-Z]{6}\+")
-"""The tag of an embedded subset (`BAAAAA+LiberationSans`), which pdfium leaves out of the font's name."""
+"""The tag of an embedded subset (`BAAAAA+LiberationSans`), which pdfium leaves out of a simple font's name
+(not out of a composite, Type0, font's)."""
 _MISMO_PUNTO = 0.01
 """Points closer than this (pt) are one: pdfium keeps positions in single precision."""
 CONTENIDO_MAXIMO = 2 * 1024 * 1024
@@ -164,7 +165,8 @@ class _Fuentes:
 
     def descenso(self, fuente: int) -> float | None:
         if fuente not in self._descensos:
-            self._descensos[fuente] = self._por_nombre.get(_nombre_pdfium(fuente)) if fuente else None
+            nombre = _SUBCONJUNTO.sub("", _nombre_pdfium(fuente)) if fuente else None
+            self._descensos[fuente] = self._por_nombre.get(nombre) if nombre else None
         return self._descensos[fuente]
 
 
@@ -198,6 +200,8 @@ _fuente_de = _funcion(pdfium_c.FPDFTextObj_GetFont, _P, _P)
 _ancho_de = _funcion(
     pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, _P, ctypes.c_uint, ctypes.c_float, ctypes.POINTER(ctypes.c_float)
 )
+_tamano_de = _funcion(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, _P, ctypes.POINTER(ctypes.c_float))
+_limites_de = _funcion(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int, _P, *[ctypes.POINTER(ctypes.c_float)] * 4)
 _nombre_de = _funcion(pdfium_c.FPDFFont_GetBaseFontName, ctypes.c_size_t, _P, ctypes.c_char_p, ctypes.c_size_t)
 
 
@@ -221,7 +225,7 @@ class _Texto:
 class _Textos:
     """The text objects of the page, each read once from the first glyph pdfium gives of it."""
 
-    def __init__(self, texto: Any, pagina: _Pagina, textos: dict[int, tuple[int, Punto]], fuentes: _Fuentes) -> None:
+    def __init__(self, texto: Any, pagina: _Pagina, textos: dict[int, tuple[int, Matriz]], fuentes: _Fuentes) -> None:
         self._texto, self._pagina, self._donde, self._fuentes = texto, pagina, textos, fuentes
         self._leidos: dict[int, _Texto] = {}
         self._matriz = pdfium_c.FS_MATRIX()
@@ -235,22 +239,36 @@ class _Textos:
     def _leer(self, objeto: int, indice: int, x: float, y: float) -> _Texto:
         if objeto not in self._donde:
             raise _Distinto("una letra de un texto que la página no dibuja")
-        orden, (x_inicio, y_inicio) = self._donde[objeto]
-        if abs(x_inicio - x) > _MISMO_PUNTO or abs(y_inicio - y) > _MISMO_PUNTO:
+        orden, matriz = self._donde[objeto]
+        if abs(matriz[4] - x) > _MISMO_PUNTO or abs(matriz[5] - y) > _MISMO_PUNTO:
             raise _Distinto("un texto no empieza donde se dibuja")
+        m = self._matriz
+        pdfium_c.FPDFText_GetMatrix(self._texto, indice, m)
+        tamano = float(pdfium_c.FPDFText_GetFontSize(self._texto, indice))
+        return self._texto_de(objeto, orden, (m.a, m.b, m.c, m.d), tamano)
+
+    def _texto_de(self, objeto: int, orden: int, lineal: tuple[float, float, float, float], tamano: float) -> _Texto:
         fuente = _fuente_de(objeto) or 0
         descenso = self._fuentes.descenso(fuente)
         if descenso is None:
             raise _Distinto("fuente sin medidas")
-        m = self._matriz
-        pdfium_c.FPDFText_GetMatrix(self._texto, indice, m)
-        a, b, c, d, _, _ = _por((m.a, m.b, m.c, m.d, 0.0, 0.0), self._pagina.giro)
-        tamano = float(pdfium_c.FPDFText_GetFontSize(self._texto, indice))
+        a, b, c, d, _, _ = _por((*lineal, 0.0, 0.0), self._pagina.giro)
         return _Texto(orden, (a, b, c, d), fuente, tamano, descenso * tamano)
 
-    @property
-    def todos_vistos(self) -> bool:
-        return len(self._leidos) == len(self._donde)
+    def sin_letras(self) -> Iterator[tuple[int, _Texto, Punto]]:
+        """The texts pdfium left out of its text, with where each starts (in pdfminer's device space)."""
+        tamano = ctypes.c_float()
+        for objeto, (orden, matriz) in self._donde.items():
+            if objeto not in self._leidos:
+                if not _tamano_de(objeto, tamano):
+                    raise _Distinto("texto sin tamaño")
+                t = self._texto_de(objeto, orden, matriz[:4], tamano.value)
+                yield objeto, t, _aplicar(self._pagina.giro, matriz[4], matriz[5])
+
+
+def _sin_ancho(objeto: int) -> bool:
+    izquierda, abajo, derecha, arriba = (ctypes.c_float() for _ in range(4))
+    return bool(_limites_de(objeto, izquierda, abajo, derecha, arriba)) and izquierda.value == derecha.value
 
 
 def _caja(t: _Texto, x: float, y: float, ancho: float) -> tuple[float, float, float, float]:
@@ -309,12 +327,36 @@ def _letras(texto: Any, textos: _Textos, giro: Matriz) -> list[_LetraMedida]:
         letras.append(
             (t.orden, objeto, letra, _caja(t, ex, ey, anchos[t.fuente, codigo] * t.tamano), a * d > 0 and b * c <= 0)
         )
-    if not textos.todos_vistos:
+    return letras + _espacios_sueltos(textos, letras)
+
+
+def _espacios_sueltos(textos: _Textos, letras: list[_LetraMedida]) -> list[_LetraMedida]:
+    """The texts pdfium leaves out of its text because they have no width, as the spaces they are.
+
+    A browser (Chromium's Skia) draws each glyph as a text of its own, a space too, and pdfium skips
+    a text without ink. Where every text pdfium kept holds one glyph, a text it left out without
+    width is one blank glyph: it is given as a space (U+0020), the blank a font has a width for; a
+    no-break space (U+00A0) comes out as a space too, as the reader takes both. Anywhere else what
+    such a text held is unknown, and pdfminer reads the page.
+    """
+    sueltos = list(textos.sin_letras())
+    if not sueltos:
+        return []
+    if len({letra[1] for letra in letras}) != len(letras):
         raise _Distinto("un texto de la página no está en el texto de pdfium")
-    return letras
+    ancho = ctypes.c_float()
+    espacios = []
+    for objeto, t, (x, y) in sueltos:
+        if not _sin_ancho(objeto) or not _ancho_de(t.fuente, ord(" "), 1.0, ancho):
+            raise _Distinto("un texto de la página no está en el texto de pdfium")
+        a, b, c, d = t.lineal
+        espacios.append((t.orden, objeto, " ", _caja(t, x, y, ancho.value * t.tamano), a * d > 0 and b * c <= 0))
+    return espacios
 
 
-def _caracteres(texto: Any, pagina: _Pagina, textos: dict[int, tuple[int, Punto]], fuentes: _Fuentes) -> list[Caracter]:
+def _caracteres(
+    texto: Any, pagina: _Pagina, textos: dict[int, tuple[int, Matriz]], fuentes: _Fuentes
+) -> list[Caracter]:
     letras = sorted(_letras(texto, _Textos(texto, pagina, textos, fuentes), pagina.giro), key=lambda letra: letra[0])
     _revisar_espacios(letras)
     caracteres: list[Caracter] = []
@@ -487,7 +529,7 @@ def dibujo_de_pdfium(pagina: Any, pagina_pdfium: Any) -> Dibujo | None:
         return None
     texto = pdfium_c.FPDFText_LoadPage(pagina_pdfium)
     try:
-        donde = {_clave(o): (n, (m[4], m[5])) for n, (o, m) in enumerate(textos)}
+        donde = {_clave(o): (n, m) for n, (o, m) in enumerate(textos)}
         caracteres = _caracteres(texto, geometria, donde, _Fuentes(_descensos(pagina.page_obj.resources)))
     except _Distinto:
         return None
