@@ -17,8 +17,6 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-URL_POR_DEFECTO = "sqlite:///planmejora.db"
-VARIABLE_DB = "PLANMEJORA_DB"
 ESPERA_SQLITE_MS = 60_000
 """How long a SQLite writer waits for another process that holds the lock before giving up."""
 
@@ -62,25 +60,6 @@ def escritura_imposible(error: BaseException) -> str | None:
         return _SIN_ESCRITURA_POSTGRESQL[sqlstate]
     codigo = getattr(causa, "sqlite_errorcode", None)
     return _SIN_ESCRITURA_SQLITE.get(codigo & 0xFF) if isinstance(codigo, int) else None
-
-
-_EXTENSIONES_SQLITE = (".db", ".sqlite", ".sqlite3", ".db3")
-
-
-def url_elegida(url: str | None = None) -> str:
-    """`--db` if given, else the environment variable, else a SQLite file in the current folder.
-
-    A plain path (`planes.db`, `/srv/planes.sqlite`, or any file that exists) means that SQLite file,
-    as sqlite-utils and Datasette take it.
-    """
-    elegida = url or os.environ.get(VARIABLE_DB) or URL_POR_DEFECTO
-    return f"sqlite:///{elegida}" if _es_ruta_de_sqlite(elegida) else elegida
-
-
-def _es_ruta_de_sqlite(texto: str) -> bool:
-    if "://" in texto or "=" in texto:
-        return False
-    return texto.lower().endswith(_EXTENSIONES_SQLITE) or os.path.isfile(texto)
 
 
 OCULTO = "***"

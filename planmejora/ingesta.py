@@ -13,7 +13,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from carga.conexion import ErrorDeBase, describir, escritura_imposible, url_elegida
+from carga.conexion import ErrorDeBase, describir, escritura_imposible
+from carga.eleccion import url_elegida
 from carga.esquema import abrir_base
 from carga.lote import Avance, Progreso, Resumen
 from carga.rutas import texto_de_ruta

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from carga.conexion import enmascarar, url_elegida
+from carga.conexion import enmascarar
+from carga.eleccion import url_elegida
 from planmejora.calidad import FORMATOS, ErrorDeBase, Filtros, Reporte, escribir, leer_reporte
 from planmejora.calidad.terminal import mostrar_resumen
 from planmejora.calidad.vocabulario import nombres_de_codigos

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import url_elegida
+from carga.eleccion import url_elegida
 from planmejora.calidad import ErrorDeBase
 from planmejora.errores_del_sistema import causa
 from planmejora.exportar import MODALIDAD_POR_DEFECTO, exportar_consolidado, exportar_f14

@@ -29,7 +29,8 @@ from rich.table import Column
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
-from carga.conexion import ErrorDeBase, url_elegida
+from carga.conexion import ErrorDeBase
+from carga.eleccion import url_elegida
 from carga.rutas import texto_de_ruta
 from extractor.limites import Limites
 from planmejora import ingesta

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from carga.conexion import URL_POR_DEFECTO, VARIABLE_DB
+from carga.eleccion import URL_POR_DEFECTO, VARIABLE_DB
 from carga.rutas import texto_de_ruta
 
 BaseDeDatos = Annotated[

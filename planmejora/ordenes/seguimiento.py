@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import url_elegida
+from carga.eleccion import url_elegida
 from planmejora.calidad import ErrorDeBase
 from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.filtros import Dependencia, Desde, Entidad, Hasta, filtros_de

@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import ErrorDeBase, url_elegida
+from carga.conexion import ErrorDeBase
+from carga.eleccion import url_elegida
 from extractor.limites import MB
 from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.limites import (

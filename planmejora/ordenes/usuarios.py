@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import ErrorDeBase, url_elegida
+from carga.conexion import ErrorDeBase
+from carga.eleccion import url_elegida
 from carga.esquema import abrir_base
 from planmejora import usuarios as biblioteca
 from planmejora.ordenes.opciones import BaseDeDatos

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from carga.conexion import ErrorDeBase, interpretar, url_elegida
+from carga.conexion import ErrorDeBase, interpretar
+from carga.eleccion import url_elegida
 from planmejora.errores_del_sistema import causa
 from planmejora.ordenes.opciones import BaseDeDatos
 from planmejora.vigilancia import registro

@@ -20,7 +20,8 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from carga.conexion import interpretar, url_elegida
+from carga.conexion import interpretar
+from carga.eleccion import url_elegida
 from carga.esquema import abrir_base
 from extractor.limites import MB, Limites
 from planmejora.web import acceso, administracion, descargas, lectura, subir

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from carga.conexion import ErrorDeBase, crear_motor, describir, enmascarar, interpretar, url_elegida
+from carga.conexion import ErrorDeBase, crear_motor, describir, enmascarar, interpretar
+from carga.eleccion import url_elegida
 
 SECRETO = "Secreto-123"
 

@@ -11,7 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 
-from carga.conexion import ErrorDeBase, crear_motor, interpretar, url_elegida
+from carga.conexion import ErrorDeBase, crear_motor, interpretar
+from carga.eleccion import url_elegida
 from carga.esquema import REVISION_FINAL, abrir_base, actualizar, al_dia, configuracion, revision_actual, revision_final
 from carga.guardar import ArchivoEnDisco, guardar_documento
 from carga.modelos import metadata

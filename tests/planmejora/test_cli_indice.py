@@ -40,8 +40,8 @@ def test_la_ayuda_no_importa_las_ordenes_ni_sus_bibliotecas() -> None:
     assert salida.stderr.strip() == "[]"
 
 
-def test_la_ayuda_de_extraer_no_importa_los_lectores() -> None:
-    lectores = ("planmejora.api", "extractor.lector", "extractor.pdf", "pdfplumber", "pypdfium2", "openpyxl", "docx")
+def test_la_ayuda_de_extraer_no_importa_lectores_ni_base_de_datos() -> None:
+    pesados = ("planmejora.api", "extractor.lector", "pdfplumber", "pypdfium2", "openpyxl", "docx", "sqlalchemy")
     programa = (
         "import sys\n"
         "from planmejora import cli\n"
@@ -50,7 +50,7 @@ def test_la_ayuda_de_extraer_no_importa_los_lectores() -> None:
         "    cli.main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        f"print(sorted(m for m in sys.modules if m.startswith({lectores!r})), file=sys.stderr)\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({pesados!r})), file=sys.stderr)\n"
     )
 
     salida = subprocess.run([sys.executable, "-c", programa], capture_output=True, text=True, check=True)
