@@ -299,7 +299,8 @@ def _letras(texto: Any, textos: _Textos, giro: Matriz) -> list[_LetraMedida]:
     letras = []
     x, y = ctypes.c_double(), ctypes.c_double()
     ancho = ctypes.c_float()
-    anchos: dict[tuple[int, int], float] = {}
+    anchos_por_fuente: dict[int, dict[int, float]] = {}
+    ga, gb, gc, gd, ge, gf = giro
     anterior, x_anterior, y_anterior = 0, math.nan, math.nan
     for i in range(pdfium_c.FPDFText_CountChars(texto)):
         objeto = _objeto_de(texto, i) or 0
@@ -311,22 +312,23 @@ def _letras(texto: Any, textos: _Textos, giro: Matriz) -> list[_LetraMedida]:
             raise _Distinto("letra sin texto de origen")
         codigo = _unicode(texto, i)
         _origen(texto, i, x, y)
-        if objeto == anterior and x.value == x_anterior and y.value == y_anterior:
+        mismo_texto = objeto == anterior
+        if mismo_texto and x.value == x_anterior and y.value == y_anterior:
             raise _Distinto("una ligadura partida en letras")
         anterior, x_anterior, y_anterior = objeto, x.value, y.value
-        t = textos.de(objeto, i, x_anterior, y_anterior)
+        if not mismo_texto:
+            t = textos.de(objeto, i, x_anterior, y_anterior)
+            anchos = anchos_por_fuente.setdefault(t.fuente, {})
+            a, b, c, d = t.lineal
+            derecha = a * d > 0 and b * c <= 0
         if codigo == _GUION_DE_PDFIUM:
             codigo = ord("-")
-        if (t.fuente, codigo) not in anchos:
+        if codigo not in anchos:
             if not _ancho_de(t.fuente, codigo, 1.0, ancho):
                 raise _Distinto("letra sin ancho")
-            anchos[t.fuente, codigo] = ancho.value
-        letra = chr(codigo)
-        ex, ey = _aplicar(giro, x_anterior, y_anterior)
-        a, b, c, d = t.lineal
-        letras.append(
-            (t.orden, objeto, letra, _caja(t, ex, ey, anchos[t.fuente, codigo] * t.tamano), a * d > 0 and b * c <= 0)
-        )
+            anchos[codigo] = ancho.value
+        ex, ey = ga * x_anterior + gc * y_anterior + ge, gb * x_anterior + gd * y_anterior + gf
+        letras.append((t.orden, objeto, chr(codigo), _caja(t, ex, ey, anchos[codigo] * t.tamano), derecha))
     return letras + _espacios_sueltos(textos, letras)
 
 
