@@ -124,7 +124,7 @@ def main(argumentos: list[str]) -> int:
     for ruta in rutas:
         diferencias = comparar(ruta, con_lectura)
         distintos += bool(diferencias)
-        print(f"{'≠' if diferencias else '='} {ruta.relative_to(RAIZ) if ruta.is_absolute() else ruta}")
+        print(f"{'≠' if diferencias else '='} {ruta.relative_to(RAIZ) if ruta.is_relative_to(RAIZ) else ruta}")
         for diferencia in diferencias[:5]:
             print(f"    {diferencia}")
     print(f"{len(rutas) - distintos} iguales, {distintos} distintos de {len(rutas)}")
