@@ -8,5 +8,6 @@ REGISTRO: dict[str, str] = {
     "ocr": "bench.ocr",
     "fechas": "bench.fechas",
     "canal": "bench.canal",
+    "pdf_nuevos": "bench.pdf_nuevos",
     "web": "bench.web",
 }

@@ -771,24 +771,32 @@ def _fallas_conocidas(verdad: Path) -> dict[str, str]:
     return fallas
 
 
-def _escribir_verdad(carpeta: Path, nombre: str, planes: list[dict[str, Any]], tipo: str) -> None:
+def _escribir_verdad(
+    carpeta: Path, nombre: str, planes: list[dict[str, Any]], tipo: str, con_fallas: bool = True
+) -> None:
+    """The copy's truth; its known failures are those of the committed copy, when it is the same copy."""
     verdad = {
         "archivo": nombre,
         "tipo": tipo,
         "planes": [{k: v for k, v in p.items() if k != "extras"} for p in planes],
-        "fallas_conocidas": _fallas_conocidas(AQUI / f"{nombre}.json"),
+        "fallas_conocidas": _fallas_conocidas(AQUI / f"{nombre}.json") if con_fallas else {},
     }
     texto = json.dumps(verdad, ensure_ascii=False, indent=1) + "\n"
     (carpeta / f"{nombre}.json").write_text(texto, encoding="utf-8")
 
 
-def generar(con_pdf: bool = True, carpeta: Path = AQUI) -> None:
-    """Every copy and its truth into `carpeta`; with `con_pdf`, the PDFs too (LibreOffice)."""
+def generar(con_pdf: bool = True, carpeta: Path = AQUI, semilla: int = SEMILLA) -> None:
+    """Every copy and its truth into `carpeta`; with `con_pdf`, the PDFs too (LibreOffice).
+
+    Another `semilla` draws other copies, that neither the tests nor the reader's rules have seen
+    (`python -m bench pdf_nuevos` measures on them).
+    """
+    propias = semilla == SEMILLA
     pdfs: list[Path] = []
     previas = CUANTAS_DOCX + CUANTAS_XLSX + CUANTAS_DOCX_DIFICILES
     for i in range(previas + CUANTAS_CON_TEXTO + CUANTAS_LARGAS):
         nombre = f"v{i:02d}"
-        r = random.Random(f"{SEMILLA}:{nombre}")
+        r = random.Random(f"{semilla}:{nombre}")
         largas = i >= previas + CUANTAS_CON_TEXTO
         en_excel = CUANTAS_DOCX <= i < CUANTAS_DOCX + CUANTAS_XLSX or (i >= previas and i % 2 and not largas)
         tipo = "xlsx" if en_excel else "docx"
@@ -814,10 +822,10 @@ def generar(con_pdf: bool = True, carpeta: Path = AQUI) -> None:
                 copias.append((dh, plan))
             escribir_xlsx(copias, destino)
         planes = [p for _, p in copias]
-        _escribir_verdad(carpeta, destino.name, planes, tipo)
+        _escribir_verdad(carpeta, destino.name, planes, tipo, propias)
         if nombre in A_PDF or dificil or d.texto_extra or d.paginas or (tipo == "xlsx" and d.hojas == 1):
             pdfs.append(destino)
-            _escribir_verdad(carpeta, f"{nombre}.pdf", [{**p, "hoja": None} for p in planes], "pdf")
+            _escribir_verdad(carpeta, f"{nombre}.pdf", [{**p, "hoja": None} for p in planes], "pdf", propias)
     if con_pdf:
         _a_pdf(pdfs)
 
@@ -826,5 +834,6 @@ if __name__ == "__main__":
     argumentos = argparse.ArgumentParser(description="Genera las copias de variaciones y su verdad.")
     argumentos.add_argument("--sin-pdf", action="store_true", help="sin exportar a PDF (no necesita LibreOffice)")
     argumentos.add_argument("--carpeta", type=Path, default=AQUI, help="dónde escribirlas (por defecto, aquí)")
+    argumentos.add_argument("--semilla", type=int, default=SEMILLA, help="otra semilla da otras copias")
     pedido = argumentos.parse_args()
-    generar(con_pdf=not pedido.sin_pdf, carpeta=pedido.carpeta)
+    generar(con_pdf=not pedido.sin_pdf, carpeta=pedido.carpeta, semilla=pedido.semilla)
