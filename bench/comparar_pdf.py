@@ -80,7 +80,7 @@ def _dibujos(ruta: Path) -> Iterator[tuple[int, Dibujo, Dibujo | None]]:
 
 
 @contextlib.contextmanager
-def _solo_pdfminer() -> Iterator[None]:
+def solo_pdfminer() -> Iterator[None]:
     """The reader as it was: every page read by pdfminer."""
     antes = extractor.pdf.dibujo_de_pdfium
     extractor.pdf.dibujo_de_pdfium = lambda pagina, pagina_pdfium: None
@@ -105,7 +105,7 @@ def comparar(ruta: Path, con_lectura: bool) -> list[str]:
     except Exception as error:  # a damaged file: only the readings are compared
         print(f"    no se abre: {type(error).__name__}: {error}")
     if con_lectura:
-        with _solo_pdfminer():
+        with solo_pdfminer():
             viejo_json = _json(ruta)
         nuevo_json = _json(ruta)
         if viejo_json != nuevo_json:

@@ -9,21 +9,20 @@ seconds of our reading, of pdfminer's alone, of the naive pdfplumber loop and of
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-import extractor.pdf
 from bench.canal import _nuestro, _pdfium, _pdfplumber
+from bench.comparar_pdf import solo_pdfminer
 from extractor.lector import leer
 from tests.extractor.test_variaciones import _extraidos, _valores
 
@@ -31,17 +30,6 @@ RAIZ = Path(__file__).resolve().parents[1]
 GENERADOR = RAIZ / "tests" / "extractor" / "datos" / "variaciones" / "generar.py"
 SEMILLA = 20261204
 REPETICIONES = 3
-
-
-@contextlib.contextmanager
-def _solo_pdfminer() -> Iterator[None]:
-    """The reader as it was before pdfium: every page through pdfminer."""
-    antes = extractor.pdf.dibujo_de_pdfium
-    extractor.pdf.dibujo_de_pdfium = lambda pagina, pagina_pdfium: None
-    try:
-        yield
-    finally:
-        extractor.pdf.dibujo_de_pdfium = antes
 
 
 def _aciertos(pdfs: list[Path]) -> tuple[int, int]:
@@ -83,7 +71,7 @@ def correr(consola: Console) -> None:
         )
         pdfs = sorted(carpeta.glob("*.pdf"))
         bien, total = _aciertos(pdfs)
-        with _solo_pdfminer():
+        with solo_pdfminer():
             bien_antes, _ = _aciertos(pdfs)
             antes = _cpu(_nuestro, pdfs)
         tiempos = {

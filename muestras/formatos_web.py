@@ -12,11 +12,7 @@ emit that format do. The expected JSON of each copy is its source's, with the co
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -24,37 +20,15 @@ from xml.sax.saxutils import escape, quoteattr
 import openpyxl
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
-from otros_formatos import CARPETA, ESPERADO, escribir_json, sha256
+from otros_formatos import CARPETA, convertir, escribir_json, esperado
 
 HTML = (
-    ("sabana_alta_2021.xlsx", "sabana_alta_2021_web.xls", "html:HTML (StarCalc)", "xlsx"),
-    ("tamboral_2022.docx", "tamboral_2022_web.doc", "html:HTML (StarWriter)", "docx"),
+    ("sabana_alta_2021.xlsx", "sabana_alta_2021_web.xls", "HTML (StarCalc)", "xlsx"),
+    ("tamboral_2022.docx", "tamboral_2022_web.doc", "HTML (StarWriter)", "docx"),
 )
 """(source sample, copy, LibreOffice's HTML export filter, the family the copy's name promises)."""
 XML_2003 = (("san_jacinto_2023.xlsx", "san_jacinto_2023_xml.xls"),)
 """(source workbook, copy in Excel 2003 XML)."""
-
-
-def exportar_html(fuente: Path, destino: Path, filtro: str) -> Path:
-    """The sample as LibreOffice's HTML page, renamed as the system's download names it."""
-    with tempfile.TemporaryDirectory() as carpeta:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={Path(carpeta, 'perfil').as_uri()}",
-                "--headless",
-                "--convert-to",
-                filtro,
-                "--outdir",
-                carpeta,
-                str(fuente),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-        shutil.move(Path(carpeta) / fuente.with_suffix(".html").name, destino)
-    return destino
 
 
 def _tipo_y_dato(celda: Cell) -> tuple[str, str]:
@@ -138,23 +112,18 @@ def escribir_xml_2003(fuente: Path, destino: Path) -> Path:
     return destino
 
 
-def esperado(fuente: str, copia: Path, tipo: str, formato: str) -> list[dict[str, Any]]:
-    """The source's expected objects, as the copy; an HTML page names no sheet."""
-    objetos: list[dict[str, Any]] = json.loads((ESPERADO / f"{fuente}.json").read_text(encoding="utf-8"))
-    identidad = {"archivo": f"muestras/{copia.name}", "sha256": sha256(copia), "tipo": tipo, "formato": formato}
-    salida = []
-    for objeto in objetos:
-        hallazgos = objeto["hallazgos"]
-        if formato == "html" and tipo == "xlsx":
-            hallazgos = [{**h, "origen": {**h["origen"], "hoja": None}} for h in hallazgos]
-        salida.append({**objeto, **identidad, "hallazgos": hallazgos})
-    return salida
+def sin_hoja(objetos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An HTML page opened as a workbook has no sheet of its own: its findings name none."""
+    return [
+        {**o, "hallazgos": [{**h, "origen": {**h["origen"], "hoja": None}} for h in o["hallazgos"]]} for o in objetos
+    ]
 
 
 def main() -> int:
     for fuente, nombre, filtro, tipo in HTML:
-        copia = exportar_html(CARPETA / fuente, CARPETA / nombre, filtro)
-        escribir_json(copia, esperado(fuente, copia, tipo, "html"))
+        copia = convertir(CARPETA / fuente, "html", filtro, CARPETA / nombre)
+        objetos = esperado(fuente, copia, tipo, "html")
+        escribir_json(copia, sin_hoja(objetos) if tipo == "xlsx" else objetos)
         print(f"{copia.relative_to(CARPETA.parent)}: {copia.stat().st_size // 1024} KB")
     for fuente, nombre in XML_2003:
         copia = escribir_xml_2003(CARPETA / fuente, CARPETA / nombre)

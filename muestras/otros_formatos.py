@@ -84,9 +84,10 @@ def sha256(ruta: Path) -> str:
     return hashlib.sha256(ruta.read_bytes()).hexdigest()
 
 
-def convertir(fuente: Path, formato: str, filtro: str) -> Path:
-    """The sample saved by LibreOffice in `formato`, beside it, with a throwaway profile."""
-    destino = fuente.with_suffix(f".{formato}")
+def convertir(fuente: Path, formato: str, filtro: str, destino: Path | None = None) -> Path:
+    """The sample saved by LibreOffice in `formato`, with a throwaway profile: beside it, or as `destino`."""
+    salida = fuente.with_suffix(f".{formato}").name
+    destino = destino or fuente.with_name(salida)
     with tempfile.TemporaryDirectory() as carpeta:
         subprocess.run(
             [
@@ -103,7 +104,7 @@ def convertir(fuente: Path, formato: str, filtro: str) -> Path:
             capture_output=True,
             timeout=300,
         )
-        shutil.move(Path(carpeta) / destino.name, destino)
+        shutil.move(Path(carpeta) / salida, destino)
     return destino
 
 
@@ -134,10 +135,11 @@ def fotografiar(imagen: Imagen) -> Path:
     return destino
 
 
-def esperado(fuente: str, copia: Path, tipo: str) -> list[dict[str, Any]]:
-    """The source's expected objects, as the copy: same plans, the copy's name, hash, family and format."""
+def esperado(fuente: str, copia: Path, tipo: str, formato: str | None = None) -> list[dict[str, Any]]:
+    """The source's expected objects, as the copy: same plans, the copy's name, hash, family and format
+    (by default the copy's extension)."""
     objetos: list[dict[str, Any]] = json.loads((ESPERADO / f"{fuente}.json").read_text(encoding="utf-8"))
-    formato = copia.suffix.lstrip(".").replace("jpeg", "jpg")
+    formato = formato or copia.suffix.lstrip(".").replace("jpeg", "jpg")
     identidad = {"archivo": f"muestras/{copia.name}", "sha256": sha256(copia), "tipo": tipo, "formato": formato}
     return [{**o, **identidad} for o in objetos]
 
